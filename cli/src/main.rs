@@ -1,0 +1,118 @@
+//! `ec2-playground`: the playground's core from the command line.
+//!
+//! Every command reads a stack document and calls the same core function as the web app.
+//! A bad document or stack exits with status 2 and the error (English, then French) on
+//! stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use ec2_playground_core::{self as core, Lang, Stack, SynthOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "ec2-playground",
+    version,
+    about = "EC2 Playground: cdktf EC2 stacks, synthesized as cdktf 0.21.0 does"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the cdk.tf.json that `cdktf synth` would write for STACK.
+    Synth {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// The directory cdktf runs in (written into the local backend's path);
+        /// the current directory by default, as for cdktf.
+        #[arg(long)]
+        project_dir: Option<String>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// A failure to report: the message in English and in French.
+struct Failure {
+    en: String,
+    fr: String,
+}
+
+impl Failure {
+    fn same(text: String) -> Self {
+        Failure {
+            en: text.clone(),
+            fr: text,
+        }
+    }
+}
+
+fn read_stack(path: &Path) -> Result<Stack, Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| Failure {
+        en: format!("{}: cannot read: {e}", path.display()),
+        fr: format!("{} : lecture impossible : {e}", path.display()),
+    })?;
+    core::load_stack(&text).map_err(|e| Failure {
+        en: format!("{}: {}", path.display(), e.message(Lang::En)),
+        fr: format!("{} : {}", path.display(), e.message(Lang::Fr)),
+    })
+}
+
+fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+    match output {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| Failure {
+            en: format!("{}: cannot write: {e}", path.display()),
+            fr: format!("{} : écriture impossible : {e}", path.display()),
+        }),
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(bytes)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| Failure::same(format!("stdout: {e}")))
+        }
+    }
+}
+
+fn current_dir() -> String {
+    std::env::current_dir()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| ".".to_owned())
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Synth {
+            stack,
+            project_dir,
+            output,
+        } => {
+            let stack = read_stack(&stack)?;
+            let options = SynthOptions::new(project_dir.unwrap_or_else(current_dir));
+            let json = core::synth(&stack, &options).map_err(|e| Failure {
+                en: e.to_string(),
+                fr: e.message(Lang::Fr),
+            })?;
+            write_output(output.as_deref(), json.as_bytes())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("error: {}", f.en);
+            if f.fr != f.en {
+                eprintln!("erreur : {}", f.fr);
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! EC2 Playground core: the stack model of the course's cdktf EC2 stacks, and everything
+//! computed from it.
+//!
+//! One entry point per job, shared by the web app, the CLI and the tests:
+//! - [`load_stack`] / [`save_stack`]: the stack document (JSON, `"version": 1`);
+//! - [`synth`]: the `cdk.tf.json` that cdktf 0.21.0 writes, byte for byte.
+//!
+//! Pure Rust: no browser crate; builds for x86_64 and wasm32-unknown-unknown.
+
+pub mod attributes;
+pub mod i18n;
+pub mod load;
+pub mod logical_id;
+pub mod model;
+pub mod synth;
+pub mod value;
+
+pub use i18n::{Lang, Text};
+pub use load::{load_stack, save_stack, LoadError};
+pub use model::*;
+pub use synth::{synth, SynthError, SynthOptions};
+pub use value::{OutputValue, Reference, StrValue};

@@ -1,0 +1,879 @@
+//! `synth`: the `cdk.tf.json` that `cdktf synth` (cdktf 0.21.0,
+//! cdktf-cdktf-provider-aws 21.22.1) writes for a stack, byte for byte.
+//!
+//! Each construct gives a JSON fragment, as its cdktf class's `toTerraform()` does, and the
+//! fragments are merged in declaration order with cdktf's `deepMerge` (objects merge, arrays
+//! concatenate, scalars are replaced), so two constructs whose logical ids collide merge
+//! exactly as they do in cdktf. The result is written by [`json_writer`].
+
+pub mod expression;
+pub mod json_writer;
+
+use std::collections::HashMap;
+
+use base64::Engine as _;
+use serde_json::{json, Map, Value};
+use thiserror::Error;
+
+use crate::attributes::{is_referenceable, referenceable_attributes};
+use crate::i18n::Lang;
+use crate::logical_id::{construct_path, logical_id, sanitize_id, ConstructIdError};
+use crate::model::{
+    AmiFilter, AwsProvider, DataAwsAmi, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, KeyPair, MetadataOptions,
+    Resource, ResourceKind, RootBlockDevice, SecurityGroup, SecurityGroupRule, Stack, Tags, TerraformOutput, UserData,
+    UserDataEncoding, VolumeAttachment,
+};
+use crate::value::{OutputValue, Reference, StrValue};
+
+/// cdktf's version, written in `"//".metadata.version`.
+pub const CDKTF_VERSION: &str = "0.21.0";
+/// The hashicorp/aws provider version cdktf-cdktf-provider-aws 21.22.1 was generated for,
+/// written in `terraform.required_providers.aws.version`.
+pub const AWS_PROVIDER_VERSION: &str = "6.25.0";
+/// The Python package version of the AWS bindings our output matches.
+pub const CDKTF_PROVIDER_AWS_VERSION: &str = "21.22.1";
+
+/// What the real tool takes from its environment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SynthOptions {
+    /// The absolute directory `cdktf synth` runs in. cdktf's local backend writes
+    /// `path.join(cwd, "terraform.<stack>.tfstate")` into the JSON.
+    pub project_dir: String,
+}
+
+impl SynthOptions {
+    /// Options for a project directory such as `/home/learner/ec2-lab`.
+    pub fn new(project_dir: impl Into<String>) -> Self {
+        SynthOptions {
+            project_dir: project_dir.into(),
+        }
+    }
+
+    /// `/home/learner/<stack name>`: where the course has learners create their project.
+    pub fn for_stack(stack: &Stack) -> Self {
+        SynthOptions::new(format!("/home/learner/{}", stack.name))
+    }
+}
+
+/// Where in the stack a synth error is: `resources[<index>] (<Kind> "<id>").<path>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    /// Index in `resources`.
+    pub index: usize,
+    /// Class name of the resource (`"Instance"`).
+    pub kind: &'static str,
+    /// Construct id as written.
+    pub id: String,
+    /// Kwarg path inside the resource (`"ingress[0].from_port"`); empty for the resource itself.
+    pub path: String,
+}
+
+impl std::fmt::Display for Site {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "resources[{}] ({} {:?})", self.index, self.kind, self.id)?;
+        if !self.path.is_empty() {
+            write!(f, ".{}", self.path)?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a stack cannot be synthesized; each names the value and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SynthError {
+    /// cdktf's `throwIfIdContainsWhitespace` and `throwIfIdIsGlobCharacter`, or an empty id.
+    #[error("stack name {name:?}: {reason}")]
+    InvalidStackName { name: String, reason: &'static str },
+    /// An id constructs or cdktf refuses.
+    #[error("{site}: {source}")]
+    InvalidConstructId { site: Box<Site>, source: ConstructIdError },
+    /// constructs: "There is already a Construct with name '...'".
+    #[error("{site}: there is already a construct with id {sanitized:?} in the stack ({other})")]
+    DuplicateConstructId {
+        site: Box<Site>,
+        sanitized: String,
+        other: String,
+    },
+    /// A reference to a construct that is not in the stack.
+    #[error("{site}: refers to {target:?}, which is not in the stack")]
+    UnknownReference { site: Box<Site>, target: String },
+    /// A reference to a construct that has no attributes to refer to.
+    #[error("{site}: refers to {target:?}, a {target_kind}, which cannot be referenced")]
+    NotReferenceable {
+        site: Box<Site>,
+        target: String,
+        target_kind: &'static str,
+    },
+    /// A reference to an attribute the target's kind does not have.
+    #[error("{site}: {target_kind} {target:?} has no attribute {attr:?} (known: {})", known.join(", "))]
+    UnknownAttribute {
+        site: Box<Site>,
+        target: String,
+        target_kind: &'static str,
+        attr: String,
+        known: &'static [&'static str],
+    },
+    /// `Fn.base64encode` refuses a string with an unescaped `"`.
+    #[error("{site}: Fn.base64encode refuses a script with unescaped double quotes (cdktf: \"has unescaped double quotes in it\"); escape them as \\\" or encode with base64.b64encode")]
+    UnescapedQuotes { site: Box<Site> },
+    /// A number that JavaScript cannot hold exactly.
+    #[error("{site}: {value} is beyond ±2^53, which cdktf (JavaScript) cannot write exactly")]
+    NumberOutOfRange { site: Box<Site>, value: i64 },
+}
+
+impl SynthError {
+    /// Where the error is, for all but a bad stack name.
+    pub fn site(&self) -> Option<&Site> {
+        match self {
+            SynthError::InvalidStackName { .. } => None,
+            SynthError::InvalidConstructId { site, .. }
+            | SynthError::DuplicateConstructId { site, .. }
+            | SynthError::UnknownReference { site, .. }
+            | SynthError::NotReferenceable { site, .. }
+            | SynthError::UnknownAttribute { site, .. }
+            | SynthError::UnescapedQuotes { site }
+            | SynthError::NumberOutOfRange { site, .. } => Some(site),
+        }
+    }
+
+    /// The error in the learner's language.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            SynthError::InvalidStackName { name, reason } => {
+                let raison = match *reason {
+                    "a stack needs a name" => "une stack doit avoir un nom",
+                    "cdktf refuses whitespace in a stack name" => "cdktf refuse les espaces dans un nom de stack",
+                    _ => "cdktf refuse les caractères * ? [ ] { } ! dans un nom de stack",
+                };
+                format!("nom de stack {name:?} : {raison}")
+            }
+            SynthError::InvalidConstructId { site, source } => {
+                let raison = match source {
+                    ConstructIdError::Empty => "un id de construct ne peut pas être vide",
+                    ConstructIdError::Default => "l'id \"Default\" est réservé : cdktf l'omet des logical ids et échoue (« Unable to calculate a unique id for an empty set of components »)",
+                };
+                format!("{site} : {raison}")
+            }
+            SynthError::DuplicateConstructId { site, sanitized, other } => {
+                format!("{site} : la stack a déjà un construct d'id {sanitized:?} ({other})")
+            }
+            SynthError::UnknownReference { site, target } => {
+                format!("{site} : fait référence à {target:?}, qui n'est pas dans la stack")
+            }
+            SynthError::NotReferenceable { site, target, target_kind } => format!(
+                "{site} : fait référence à {target:?}, un {target_kind}, auquel on ne peut pas faire référence"
+            ),
+            SynthError::UnknownAttribute { site, target, target_kind, attr, known } => format!(
+                "{site} : {target_kind} {target:?} n'a pas d'attribut {attr:?} (connus : {})",
+                known.join(", ")
+            ),
+            SynthError::UnescapedQuotes { site } => format!(
+                "{site} : Fn.base64encode refuse un script avec des guillemets doubles non échappés (cdktf : « has unescaped double quotes in it ») ; échappez-les en \\\" ou encodez avec base64.b64encode"
+            ),
+            SynthError::NumberOutOfRange { site, value } => format!(
+                "{site} : {value} dépasse ±2^53, que cdktf (JavaScript) ne sait pas écrire exactement"
+            ),
+        }
+    }
+}
+
+/// Synthesizes `stack` into the text of `cdk.tf.json`.
+///
+/// Errors: see [`SynthError`]; every error cdktf itself raises for such a stack, plus
+/// references to constructs or attributes that do not exist.
+pub fn synth(stack: &Stack, options: &SynthOptions) -> Result<String, SynthError> {
+    synth_value(stack, options).map(|v| json_writer::to_cdktf_json(&v))
+}
+
+/// The JSON value of `cdk.tf.json`, before it is written (keys in merge order).
+pub fn synth_value(stack: &Stack, options: &SynthOptions) -> Result<Value, SynthError> {
+    check_stack_name(&stack.name)?;
+    let index = ConstructIndex::build(stack)?;
+    let mut tf = json!({
+        "//": {
+            "metadata": {
+                "backend": "local",
+                "stackName": sanitize_id(&stack.name),
+                "version": CDKTF_VERSION,
+            },
+            "outputs": {},
+        }
+    });
+    for (i, resource) in stack.resources.iter().enumerate() {
+        let ctx = Ctx {
+            index: i,
+            resource,
+            constructs: &index,
+            stack,
+        };
+        let fragment = ctx.fragment()?;
+        deep_merge(&mut tf, fragment);
+    }
+    let backend = json!({
+        "terraform": {
+            "backend": {
+                "local": {
+                    "path": join_path(&options.project_dir, &format!("terraform.{}.tfstate", sanitize_id(&stack.name)))
+                }
+            }
+        }
+    });
+    deep_merge(&mut tf, backend);
+    Ok(tf)
+}
+
+/// JavaScript's `\s` (ECMAScript WhiteSpace and LineTerminator).
+fn is_js_whitespace(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
+    )
+}
+
+fn check_stack_name(name: &str) -> Result<(), SynthError> {
+    let err = |reason| {
+        Err(SynthError::InvalidStackName {
+            name: name.to_owned(),
+            reason,
+        })
+    };
+    if name.is_empty() {
+        return err("a stack needs a name");
+    }
+    if name.chars().any(is_js_whitespace) {
+        return err("cdktf refuses whitespace in a stack name");
+    }
+    if name.contains(['*', '?', '[', ']', '{', '}', '!']) {
+        return err("cdktf refuses the glob characters * ? [ ] { } ! in a stack name");
+    }
+    Ok(())
+}
+
+/// Node's `path.join(dir, file)` for the POSIX paths a project lives in: `.`/`..`
+/// resolved and repeated slashes folded.
+fn join_path(dir: &str, file: &str) -> String {
+    let joined = format!("{dir}/{file}");
+    let absolute = joined.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|p| *p != "..") {
+                    parts.pop();
+                } else if !absolute {
+                    parts.push("..");
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    let body = parts.join("/");
+    if absolute {
+        format!("/{body}")
+    } else if body.is_empty() {
+        ".".to_owned()
+    } else {
+        body
+    }
+}
+
+/// cdktf's `deepMerge(target, source)` (`cdktf/lib/util.js`) for values without `undefined`.
+pub fn deep_merge(target: &mut Value, source: Value) {
+    let (Value::Object(target_map), Value::Object(source_map)) = (target, source) else {
+        return;
+    };
+    for (key, value) in source_map {
+        match value {
+            Value::Object(_) => {
+                let slot = target_map.entry(key).or_insert_with(|| Value::Object(Map::new()));
+                if !slot.is_object() {
+                    *slot = Value::Object(Map::new());
+                }
+                deep_merge(slot, value);
+            }
+            Value::Array(items) => match target_map.get_mut(&key) {
+                Some(Value::Array(existing)) => existing.extend(items),
+                _ => {
+                    target_map.insert(key, Value::Array(items));
+                }
+            },
+            scalar => {
+                target_map.insert(key, scalar);
+            }
+        }
+    }
+}
+
+fn site(index: usize, kind: &'static str, id: &str, path: &str) -> Box<Site> {
+    Box::new(Site {
+        index,
+        kind,
+        id: id.to_owned(),
+        path: path.to_owned(),
+    })
+}
+
+/// What synth knows of each construct: its kind and logical id, by construct id.
+struct ConstructIndex {
+    by_id: HashMap<String, (ResourceKind, String)>,
+}
+
+impl ConstructIndex {
+    fn build(stack: &Stack) -> Result<Self, SynthError> {
+        let mut by_id = HashMap::new();
+        // cdktf adds `LocalBackend(stack, "backend")` at synth time: it takes that id.
+        let mut seen: HashMap<String, String> =
+            HashMap::from([("backend".to_owned(), "the local backend cdktf adds".to_owned())]);
+        for (index, r) in stack.resources.iter().enumerate() {
+            let kind = r.kind().class_name();
+            let id = r.id();
+            if id.is_empty() {
+                return Err(SynthError::InvalidConstructId {
+                    site: site(index, kind, id, ""),
+                    source: ConstructIdError::Empty,
+                });
+            }
+            let sanitized = sanitize_id(id);
+            if let Some(other) = seen.get(&sanitized) {
+                return Err(SynthError::DuplicateConstructId {
+                    site: site(index, kind, id, ""),
+                    sanitized,
+                    other: other.clone(),
+                });
+            }
+            seen.insert(sanitized, format!("resources[{index}], {kind} {id:?}"));
+            let logical = match r.kind() {
+                // A provider's JSON has no name of its own; cdktf never asks for its logical id.
+                ResourceKind::AwsProvider => String::new(),
+                _ => logical_id(id).map_err(|source| SynthError::InvalidConstructId {
+                    site: site(index, kind, id, ""),
+                    source,
+                })?,
+            };
+            by_id.insert(id.to_owned(), (r.kind(), logical));
+        }
+        Ok(ConstructIndex { by_id })
+    }
+}
+
+/// Synthesis of one construct.
+struct Ctx<'a> {
+    index: usize,
+    resource: &'a Resource,
+    constructs: &'a ConstructIndex,
+    stack: &'a Stack,
+}
+
+/// Inserts `key: value` when `value` is `Some`; cdktf omits unset kwargs.
+fn put(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
+    if let Some(v) = value {
+        map.insert(key.to_owned(), v);
+    }
+}
+
+fn strings(list: &[String]) -> Value {
+    Value::Array(list.iter().map(|s| Value::String(s.clone())).collect())
+}
+
+fn tags(t: &Tags) -> Value {
+    Value::Object(t.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())
+}
+
+/// The largest integer JavaScript holds exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
+impl Ctx<'_> {
+    fn site(&self, path: &str) -> Box<Site> {
+        site(self.index, self.resource.kind().class_name(), self.resource.id(), path)
+    }
+
+    fn number(&self, path: &str, n: Option<i64>) -> Result<Option<Value>, SynthError> {
+        match n {
+            None => Ok(None),
+            Some(v) if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&v) => Ok(Some(Value::from(v))),
+            Some(v) => Err(SynthError::NumberOutOfRange {
+                site: self.site(path),
+                value: v,
+            }),
+        }
+    }
+
+    fn reference(&self, path: &str, r: &Reference) -> Result<String, SynthError> {
+        let Some((target_kind, logical)) = self.constructs.by_id.get(&r.resource) else {
+            return Err(SynthError::UnknownReference {
+                site: self.site(path),
+                target: r.resource.clone(),
+            });
+        };
+        let Some(terraform_type) = target_kind.terraform_type() else {
+            return Err(SynthError::NotReferenceable {
+                site: self.site(path),
+                target: r.resource.clone(),
+                target_kind: target_kind.class_name(),
+            });
+        };
+        if !is_referenceable(*target_kind, &r.attr) {
+            return Err(SynthError::UnknownAttribute {
+                site: self.site(path),
+                target: r.resource.clone(),
+                target_kind: target_kind.class_name(),
+                attr: r.attr.clone(),
+                known: referenceable_attributes(*target_kind),
+            });
+        }
+        Ok(expression::reference(
+            terraform_type,
+            target_kind.is_data_source(),
+            logical,
+            &r.attr,
+        ))
+    }
+
+    fn str_value(&self, path: &str, v: &StrValue) -> Result<Value, SynthError> {
+        Ok(Value::String(match v {
+            StrValue::Literal(s) => s.clone(),
+            StrValue::Ref(r) => self.reference(path, r)?,
+        }))
+    }
+
+    fn opt_str_value(&self, path: &str, v: &Option<StrValue>) -> Result<Option<Value>, SynthError> {
+        v.as_ref().map(|v| self.str_value(path, v)).transpose()
+    }
+
+    fn str_values(&self, path: &str, list: &Option<Vec<StrValue>>) -> Result<Option<Value>, SynthError> {
+        let Some(list) = list else { return Ok(None) };
+        let items = list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| self.str_value(&format!("{path}[{i}]"), v))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(Value::Array(items)))
+    }
+
+    fn user_data(&self, path: &str, ud: &UserData) -> Result<Value, SynthError> {
+        Ok(Value::String(match ud.encoding {
+            UserDataEncoding::Plain => ud.script.clone(),
+            UserDataEncoding::Base64 => base64::engine::general_purpose::STANDARD.encode(ud.script.as_bytes()),
+            UserDataEncoding::FnBase64encode => {
+                if expression::has_unescaped_double_quotes(&ud.script) {
+                    return Err(SynthError::UnescapedQuotes { site: self.site(path) });
+                }
+                expression::base64encode_call(&ud.script)
+            }
+        }))
+    }
+
+    /// The `"//"` metadata every resource and data source carries.
+    fn metadata(&self, logical: &str) -> Value {
+        json!({
+            "metadata": {
+                "path": construct_path(&self.stack.name, self.resource.id()),
+                "uniqueId": logical,
+            }
+        })
+    }
+
+    fn logical(&self) -> &str {
+        self.constructs
+            .by_id
+            .get(self.resource.id())
+            .map(|(_, l)| l.as_str())
+            .unwrap_or_default()
+    }
+
+    fn fragment(&self) -> Result<Value, SynthError> {
+        match self.resource {
+            Resource::AwsProvider(p) => Ok(self.provider(p)),
+            Resource::TerraformOutput(o) => self.output(o),
+            other => {
+                let attrs = match other {
+                    Resource::DataAwsAmi(r) => self.data_aws_ami(r)?,
+                    Resource::SecurityGroup(r) => self.security_group(r)?,
+                    Resource::KeyPair(r) => self.key_pair(r),
+                    Resource::Instance(r) => self.instance(r)?,
+                    Resource::EbsVolume(r) => self.ebs_volume(r)?,
+                    Resource::VolumeAttachment(r) => self.volume_attachment(r)?,
+                    Resource::EbsSnapshot(r) => self.ebs_snapshot(r)?,
+                    Resource::AwsProvider(_) | Resource::TerraformOutput(_) => Map::new(),
+                };
+                let kind = other.kind();
+                let logical = self.logical().to_owned();
+                let mut attrs = attrs;
+                attrs.insert("//".to_owned(), self.metadata(&logical));
+                let block = if kind.is_data_source() { "data" } else { "resource" };
+                let mut by_name = Map::new();
+                by_name.insert(logical, Value::Object(attrs));
+                let mut by_type = Map::new();
+                by_type.insert(
+                    kind.terraform_type().unwrap_or_default().to_owned(),
+                    Value::Object(by_name),
+                );
+                let mut fragment = Map::new();
+                fragment.insert(block.to_owned(), Value::Object(by_type));
+                Ok(Value::Object(fragment))
+            }
+        }
+    }
+
+    fn provider(&self, p: &AwsProvider) -> Value {
+        let mut attrs = Map::new();
+        put(
+            &mut attrs,
+            "default_tags",
+            p.default_tags.as_ref().map(|t| json!([{ "tags": tags(t) }])),
+        );
+        put(&mut attrs, "profile", p.profile.clone().map(Value::String));
+        put(&mut attrs, "region", p.region.clone().map(Value::String));
+        json!({
+            "provider": { "aws": [Value::Object(attrs)] },
+            "terraform": {
+                "required_providers": {
+                    "aws": { "source": "aws", "version": AWS_PROVIDER_VERSION }
+                }
+            }
+        })
+    }
+
+    fn output_value(&self, v: &OutputValue) -> Result<Value, SynthError> {
+        Ok(match v {
+            OutputValue::Ref(r) => Value::String(self.reference("value", r)?),
+            OutputValue::Str(s) => Value::String(s.clone()),
+            OutputValue::Number(n) => self.number("value", Some(*n))?.unwrap_or(Value::Null),
+            OutputValue::Bool(b) => Value::Bool(*b),
+            OutputValue::List(items) => {
+                Value::Array(items.iter().map(|i| self.output_value(i)).collect::<Result<_, _>>()?)
+            }
+            OutputValue::Map(m) => Value::Object(
+                m.iter()
+                    .map(|(k, v)| Ok((k.clone(), self.output_value(v)?)))
+                    .collect::<Result<_, SynthError>>()?,
+            ),
+        })
+    }
+
+    fn output(&self, o: &TerraformOutput) -> Result<Value, SynthError> {
+        let logical = self.logical().to_owned();
+        let mut attrs = Map::new();
+        put(&mut attrs, "description", o.description.clone().map(Value::String));
+        put(&mut attrs, "sensitive", o.sensitive.map(Value::Bool));
+        attrs.insert("value".to_owned(), self.output_value(&o.value)?);
+        let mut outputs = Map::new();
+        outputs.insert(sanitize_id(&o.id), Value::String(logical.clone()));
+        let mut by_stack = Map::new();
+        by_stack.insert(sanitize_id(&self.stack.name), Value::Object(outputs));
+        let mut output = Map::new();
+        output.insert(logical, Value::Object(attrs));
+        Ok(json!({
+            "//": { "outputs": Value::Object(by_stack) },
+            "output": Value::Object(output),
+        }))
+    }
+
+    fn data_aws_ami(&self, a: &DataAwsAmi) -> Result<Map<String, Value>, SynthError> {
+        let mut m = Map::new();
+        put(
+            &mut m,
+            "filter",
+            a.filter.as_ref().map(|fs| {
+                Value::Array(
+                    fs.iter()
+                        .map(|AmiFilter { name, values }| json!({ "name": name, "values": strings(values) }))
+                        .collect(),
+                )
+            }),
+        );
+        put(&mut m, "most_recent", a.most_recent.map(Value::Bool));
+        put(&mut m, "name_regex", a.name_regex.clone().map(Value::String));
+        put(&mut m, "owners", a.owners.as_deref().map(strings));
+        Ok(m)
+    }
+
+    fn rule(&self, path: &str, r: &SecurityGroupRule) -> Result<Value, SynthError> {
+        // cdktf writes all nine keys of a rule, null for those unset.
+        let or_null = |v: Option<Value>| v.unwrap_or(Value::Null);
+        let mut m = Map::new();
+        m.insert("cidr_blocks".into(), or_null(r.cidr_blocks.as_deref().map(strings)));
+        m.insert("description".into(), or_null(r.description.clone().map(Value::String)));
+        m.insert(
+            "from_port".into(),
+            or_null(self.number(&format!("{path}.from_port"), r.from_port)?),
+        );
+        m.insert(
+            "ipv6_cidr_blocks".into(),
+            or_null(r.ipv6_cidr_blocks.as_deref().map(strings)),
+        );
+        m.insert(
+            "prefix_list_ids".into(),
+            or_null(r.prefix_list_ids.as_deref().map(strings)),
+        );
+        m.insert("protocol".into(), or_null(r.protocol.clone().map(Value::String)));
+        m.insert(
+            "security_groups".into(),
+            or_null(self.str_values(&format!("{path}.security_groups"), &r.security_groups)?),
+        );
+        m.insert("self".into(), or_null(r.self_attribute.map(Value::Bool)));
+        m.insert(
+            "to_port".into(),
+            or_null(self.number(&format!("{path}.to_port"), r.to_port)?),
+        );
+        Ok(Value::Object(m))
+    }
+
+    fn rules(&self, name: &str, rules: &Option<Vec<SecurityGroupRule>>) -> Result<Option<Value>, SynthError> {
+        let Some(rules) = rules else { return Ok(None) };
+        let items = rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| self.rule(&format!("{name}[{i}]"), r))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(Value::Array(items)))
+    }
+
+    fn security_group(&self, sg: &SecurityGroup) -> Result<Map<String, Value>, SynthError> {
+        let mut m = Map::new();
+        put(&mut m, "description", sg.description.clone().map(Value::String));
+        put(&mut m, "egress", self.rules("egress", &sg.egress)?);
+        put(&mut m, "ingress", self.rules("ingress", &sg.ingress)?);
+        put(&mut m, "name", sg.name.clone().map(Value::String));
+        put(&mut m, "tags", sg.tags.as_ref().map(tags));
+        put(&mut m, "vpc_id", sg.vpc_id.clone().map(Value::String));
+        Ok(m)
+    }
+
+    fn key_pair(&self, k: &KeyPair) -> Map<String, Value> {
+        let mut m = Map::new();
+        put(&mut m, "key_name", k.key_name.clone().map(Value::String));
+        m.insert("public_key".into(), Value::String(k.public_key.clone()));
+        put(&mut m, "tags", k.tags.as_ref().map(tags));
+        m
+    }
+
+    fn root_block_device(&self, d: &RootBlockDevice) -> Result<Value, SynthError> {
+        let p = "root_block_device";
+        let mut m = Map::new();
+        put(
+            &mut m,
+            "delete_on_termination",
+            d.delete_on_termination.map(Value::Bool),
+        );
+        put(&mut m, "encrypted", d.encrypted.map(Value::Bool));
+        put(&mut m, "iops", self.number(&format!("{p}.iops"), d.iops)?);
+        put(
+            &mut m,
+            "throughput",
+            self.number(&format!("{p}.throughput"), d.throughput)?,
+        );
+        put(
+            &mut m,
+            "volume_size",
+            self.number(&format!("{p}.volume_size"), d.volume_size)?,
+        );
+        put(&mut m, "volume_type", d.volume_type.clone().map(Value::String));
+        Ok(Value::Object(m))
+    }
+
+    fn ebs_block_device(&self, i: usize, d: &EbsBlockDevice) -> Result<Value, SynthError> {
+        let p = format!("ebs_block_device[{i}]");
+        let mut m = Map::new();
+        put(
+            &mut m,
+            "delete_on_termination",
+            d.delete_on_termination.map(Value::Bool),
+        );
+        m.insert("device_name".into(), Value::String(d.device_name.clone()));
+        put(&mut m, "encrypted", d.encrypted.map(Value::Bool));
+        put(&mut m, "iops", self.number(&format!("{p}.iops"), d.iops)?);
+        put(&mut m, "snapshot_id", d.snapshot_id.clone().map(Value::String));
+        put(
+            &mut m,
+            "throughput",
+            self.number(&format!("{p}.throughput"), d.throughput)?,
+        );
+        put(
+            &mut m,
+            "volume_size",
+            self.number(&format!("{p}.volume_size"), d.volume_size)?,
+        );
+        put(&mut m, "volume_type", d.volume_type.clone().map(Value::String));
+        Ok(Value::Object(m))
+    }
+
+    fn metadata_options(&self, o: &MetadataOptions) -> Result<Value, SynthError> {
+        let mut m = Map::new();
+        put(&mut m, "http_endpoint", o.http_endpoint.clone().map(Value::String));
+        put(
+            &mut m,
+            "http_put_response_hop_limit",
+            self.number(
+                "metadata_options.http_put_response_hop_limit",
+                o.http_put_response_hop_limit,
+            )?,
+        );
+        put(&mut m, "http_tokens", o.http_tokens.clone().map(Value::String));
+        put(
+            &mut m,
+            "instance_metadata_tags",
+            o.instance_metadata_tags.clone().map(Value::String),
+        );
+        Ok(Value::Object(m))
+    }
+
+    fn instance(&self, inst: &Instance) -> Result<Map<String, Value>, SynthError> {
+        let mut m = Map::new();
+        put(&mut m, "ami", self.opt_str_value("ami", &inst.ami)?);
+        put(
+            &mut m,
+            "associate_public_ip_address",
+            inst.associate_public_ip_address.map(Value::Bool),
+        );
+        put(
+            &mut m,
+            "availability_zone",
+            self.opt_str_value("availability_zone", &inst.availability_zone)?,
+        );
+        put(
+            &mut m,
+            "ebs_block_device",
+            inst.ebs_block_device
+                .as_ref()
+                .map(|ds| {
+                    ds.iter()
+                        .enumerate()
+                        .map(|(i, d)| self.ebs_block_device(i, d))
+                        .collect::<Result<Vec<_>, _>>()
+                        .map(Value::Array)
+                })
+                .transpose()?,
+        );
+        put(&mut m, "ebs_optimized", inst.ebs_optimized.map(Value::Bool));
+        put(&mut m, "instance_type", inst.instance_type.clone().map(Value::String));
+        put(&mut m, "key_name", self.opt_str_value("key_name", &inst.key_name)?);
+        put(
+            &mut m,
+            "metadata_options",
+            inst.metadata_options
+                .as_ref()
+                .map(|o| self.metadata_options(o))
+                .transpose()?,
+        );
+        put(&mut m, "monitoring", inst.monitoring.map(Value::Bool));
+        put(
+            &mut m,
+            "root_block_device",
+            inst.root_block_device
+                .as_ref()
+                .map(|d| self.root_block_device(d))
+                .transpose()?,
+        );
+        put(&mut m, "subnet_id", self.opt_str_value("subnet_id", &inst.subnet_id)?);
+        put(&mut m, "tags", inst.tags.as_ref().map(tags));
+        put(
+            &mut m,
+            "user_data",
+            inst.user_data
+                .as_ref()
+                .map(|u| self.user_data("user_data", u))
+                .transpose()?,
+        );
+        put(
+            &mut m,
+            "user_data_base64",
+            inst.user_data_base64
+                .as_ref()
+                .map(|u| self.user_data("user_data_base64", u))
+                .transpose()?,
+        );
+        put(
+            &mut m,
+            "user_data_replace_on_change",
+            inst.user_data_replace_on_change.map(Value::Bool),
+        );
+        put(
+            &mut m,
+            "vpc_security_group_ids",
+            self.str_values("vpc_security_group_ids", &inst.vpc_security_group_ids)?,
+        );
+        Ok(m)
+    }
+
+    fn ebs_volume(&self, v: &EbsVolume) -> Result<Map<String, Value>, SynthError> {
+        let mut m = Map::new();
+        m.insert(
+            "availability_zone".into(),
+            self.str_value("availability_zone", &v.availability_zone)?,
+        );
+        put(&mut m, "encrypted", v.encrypted.map(Value::Bool));
+        put(&mut m, "iops", self.number("iops", v.iops)?);
+        put(&mut m, "size", self.number("size", v.size)?);
+        put(
+            &mut m,
+            "snapshot_id",
+            self.opt_str_value("snapshot_id", &v.snapshot_id)?,
+        );
+        put(&mut m, "tags", v.tags.as_ref().map(tags));
+        put(&mut m, "throughput", self.number("throughput", v.throughput)?);
+        put(&mut m, "type", v.volume_type.clone().map(Value::String));
+        Ok(m)
+    }
+
+    fn volume_attachment(&self, a: &VolumeAttachment) -> Result<Map<String, Value>, SynthError> {
+        let mut m = Map::new();
+        m.insert("device_name".into(), Value::String(a.device_name.clone()));
+        m.insert("instance_id".into(), self.str_value("instance_id", &a.instance_id)?);
+        m.insert("volume_id".into(), self.str_value("volume_id", &a.volume_id)?);
+        Ok(m)
+    }
+
+    fn ebs_snapshot(&self, s: &EbsSnapshot) -> Result<Map<String, Value>, SynthError> {
+        let mut m = Map::new();
+        put(&mut m, "description", s.description.clone().map(Value::String));
+        put(&mut m, "tags", s.tags.as_ref().map(tags));
+        m.insert("volume_id".into(), self.str_value("volume_id", &s.volume_id)?);
+        Ok(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_path_normalizes_like_node() {
+        assert_eq!(
+            join_path("/home/learner/lab", "t.tfstate"),
+            "/home/learner/lab/t.tfstate"
+        );
+        assert_eq!(
+            join_path("/home/learner/lab/", "t.tfstate"),
+            "/home/learner/lab/t.tfstate"
+        );
+        assert_eq!(join_path("/home//learner/./x/../lab", "t"), "/home/learner/lab/t");
+        assert_eq!(join_path("/", "t"), "/t");
+    }
+
+    #[test]
+    fn deep_merge_concatenates_arrays_and_replaces_scalars() {
+        let mut t = json!({"a": [1], "b": {"c": 1, "d": 2}, "e": 1});
+        deep_merge(&mut t, json!({"a": [2], "b": {"c": 3}, "e": {"x": null}}));
+        assert_eq!(t, json!({"a": [1, 2], "b": {"c": 3, "d": 2}, "e": {"x": null}}));
+    }
+
+    #[test]
+    fn stack_names_cdktf_refuses() {
+        for bad in ["", "my lab", "lab*", "a\u{A0}b", "x!"] {
+            let stack = Stack::new(bad);
+            assert!(
+                matches!(
+                    synth(&stack, &SynthOptions::new("/w")),
+                    Err(SynthError::InvalidStackName { .. })
+                ),
+                "{bad:?}"
+            );
+        }
+    }
+}

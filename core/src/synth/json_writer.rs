@@ -1,0 +1,148 @@
+//! Writes a JSON value the way cdktf 0.21.0 writes `cdk.tf.json`.
+//!
+//! cdktf calls `json-stable-stringify` 1.3.0 with `{space: 2}` (read in
+//! `cdktf/lib/synthesize/synthesizer.js`). Its output differs from `JSON.stringify` in two
+//! ways, both reproduced here:
+//! - object keys are sorted with JavaScript's default `Array.prototype.sort`, which
+//!   compares UTF-16 code units (so `"\u{FF01}"` sorts after `"😀"`);
+//! - an empty array or object is written open and closed on separate lines
+//!   (`[` newline, indent, `]`), because `collapseEmpty` is off.
+//!
+//! Strings are escaped by serde_json, whose escapes match `JSON.stringify` for every
+//! Rust string (`\"`, `\\`, `\b \f \n \r \t`, other controls as lowercase `\u00xx`,
+//! everything else raw UTF-8). There is no newline at the end.
+
+use std::io;
+
+use serde::Serialize;
+use serde_json::ser::Formatter;
+use serde_json::{Map, Value};
+
+/// Writes `value` as cdktf writes `cdk.tf.json`: sorted keys (UTF-16 order), two-space
+/// indent, empty collections on two lines, no final newline.
+pub fn to_cdktf_json(value: &Value) -> String {
+    let sorted = sort_keys(value);
+    let mut out = Vec::with_capacity(4096);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, StableFormatter::default());
+    // Writing a `Value` into a Vec cannot fail: its keys are strings and there is no I/O.
+    if sorted.serialize(&mut ser).is_err() {
+        return String::new();
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Compares two keys as JavaScript's default sort does: by UTF-16 code units.
+pub fn js_key_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+fn sort_keys(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_by(|a, b| js_key_order(a.0, b.0));
+            let mut sorted = Map::with_capacity(entries.len());
+            for (k, v) in entries {
+                sorted.insert(k.clone(), sort_keys(v));
+            }
+            Value::Object(sorted)
+        }
+        Value::Array(items) => Value::Array(items.iter().map(sort_keys).collect()),
+        other => other.clone(),
+    }
+}
+
+/// serde_json formatter reproducing `json-stable-stringify`'s layout with `space: 2`.
+#[derive(Default)]
+struct StableFormatter {
+    depth: usize,
+}
+
+impl StableFormatter {
+    fn newline_indent<W: ?Sized + io::Write>(&self, w: &mut W) -> io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl Formatter for StableFormatter {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        w.write_all(b"[")
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        self.newline_indent(w)?;
+        w.write_all(b"]")
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline_indent(w)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        w.write_all(b"{")
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        self.newline_indent(w)?;
+        w.write_all(b"}")
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline_indent(w)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn empty_collections_open_on_two_lines_like_json_stable_stringify() {
+        let v = json!({"a": [], "b": {}, "c": [1]});
+        assert_eq!(
+            to_cdktf_json(&v),
+            "{\n  \"a\": [\n  ],\n  \"b\": {\n  },\n  \"c\": [\n    1\n  ]\n}"
+        );
+    }
+
+    #[test]
+    fn keys_sort_by_utf16_code_units_not_code_points() {
+        let v = json!({"\u{FF01}": 1, "😀": 2, "B": 3, "a": 4, "10": 5, "9": 6});
+        let text = to_cdktf_json(&v);
+        let order: Vec<usize> = ["\"10\"", "\"9\"", "\"B\"", "\"a\"", "\"😀\"", "\"\u{FF01}\""]
+            .iter()
+            .map(|k| text.find(k).unwrap_or(usize::MAX))
+            .collect();
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(order, sorted, "{text}");
+    }
+
+    #[test]
+    fn strings_escape_as_json_stringify() {
+        let v = json!({"s": "tab\t nl\n quote\" back\\ nul\u{0} us\u{1f} del\u{7f} é 😀 \u{2028}"});
+        assert_eq!(
+            to_cdktf_json(&v),
+            "{\n  \"s\": \"tab\\t nl\\n quote\\\" back\\\\ nul\\u0000 us\\u001f del\u{7f} é 😀 \u{2028}\"\n}"
+        );
+    }
+}

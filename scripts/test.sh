@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of the project, installing what it needs first (scripts/setup.sh skips
+# what is already there). This is the README's test command, and all that .ci/run calls.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+source scripts/versions.sh
+start=$(date +%s)
+step() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+
+step "setup"
+scripts/setup.sh
+
+step "format"
+cargo fmt --all --check
+
+step "clippy (x86_64)"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy --locked -p ec2-playground-core -p ec2-playground-web --target wasm32-unknown-unknown -- -D warnings
+
+step "unit, golden and CLI tests"
+cargo test --locked --workspace
+
+step "done in $(( $(date +%s) - start ))s"
