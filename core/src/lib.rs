@@ -8,6 +8,7 @@
 //! Pure Rust: no browser crate; builds for x86_64 and wasm32-unknown-unknown.
 
 pub mod attributes;
+pub mod diagnostic;
 pub mod i18n;
 pub mod load;
 pub mod logical_id;
@@ -15,6 +16,7 @@ pub mod model;
 pub mod synth;
 pub mod value;
 
+pub use diagnostic::{Diagnostic, Severity};
 pub use i18n::{Lang, Text};
 pub use load::{load_stack, save_stack, LoadError};
 pub use model::*;
