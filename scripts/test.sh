@@ -23,4 +23,11 @@ cargo clippy --locked -p ec2-playground-core -p ec2-playground-web --target wasm
 step "unit, golden and CLI tests"
 cargo test --locked --workspace
 
+step "wasm32 build (trunk, release, offline)"
+cargo fetch --locked >/dev/null
+trunk build --release --offline
+
+step "browser tests (headless Chromium)"
+scripts/browser-test.sh --no-build
+
 step "done in $(( $(date +%s) - start ))s"

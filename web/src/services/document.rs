@@ -1,0 +1,61 @@
+//! The document around the app: its language, its theme, the browser's languages.
+
+/// The browser's languages, preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut langs: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    if langs.is_empty() {
+        langs.extend(navigator.language());
+    }
+    langs
+}
+
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// Sets `<html lang>`, so that screen readers speak the right language.
+pub fn set_language(code: &str) {
+    if let Some(html) = root() {
+        let _ = html.set_attribute("lang", code);
+    }
+}
+
+/// Sets `<html data-theme>`: `system`, `light` or `dark` (see `static/style.css`).
+pub fn set_theme(code: &str) {
+    if let Some(html) = root() {
+        let _ = html.set_attribute("data-theme", code);
+    }
+}
+
+/// Sets `<html data-embed>` when the page is inside a course page's frame.
+pub fn set_embedded(embedded: bool) {
+    if let Some(html) = root() {
+        let _ = if embedded {
+            html.set_attribute("data-embed", "1")
+        } else {
+            html.remove_attribute("data-embed")
+        };
+    }
+}
+
+/// Sets the document's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Moves the keyboard focus to the element with this id, if there is one.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
