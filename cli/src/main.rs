@@ -35,6 +35,17 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write the diagram of STACK as SVG.
+    Diagram {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The language of the labels: fr or en.
+        #[arg(long, default_value = "fr", value_parser = |s: &str| Lang::from_code(s).ok_or("fr or en"))]
+        lang: Lang,
+    },
 }
 
 /// A failure to report: the message in English and in French.
@@ -100,6 +111,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 fr: e.message(Lang::Fr),
             })?;
             write_output(output.as_deref(), json.as_bytes())
+        }
+        Command::Diagram { stack, output, lang } => {
+            let stack = read_stack(&stack)?;
+            let svg = core::diagram_svg(&stack, &[], lang);
+            write_output(output.as_deref(), svg.as_bytes())
         }
     }
 }
