@@ -532,6 +532,63 @@ fn the_edge_stack_groups_sources_and_closes_outbound() {
 }
 
 #[test]
+fn the_multi_zone_stack_has_a_lane_per_zone() {
+    let svg = diagram_svg(&fixture("multi-zone"), &[], Lang::Fr);
+    let doc = parse(&svg);
+    let lanes: Vec<(String, Vec<&str>)> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("zone"))
+        .map(|l| {
+            (
+                title_of(l),
+                l.descendants().filter_map(|n| n.attribute("data-path")).collect(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, Vec<&str>)> = vec![
+        (
+            "eu-west-3a".into(),
+            vec!["resources[6]", "resources[11]", "resources[13]", "resources[9]"],
+        ),
+        (
+            "eu-west-3b".into(),
+            vec!["resources[7]", "resources[14]", "resources[15]"],
+        ),
+        (
+            "eu-west-3c".into(),
+            vec!["resources[8]", "resources[8].ebs_block_device[0]"],
+        ),
+        ("AWS choisit la zone".into(), vec!["resources[10]"]),
+    ];
+    assert_eq!(lanes, expected);
+    let admin = group_by(&doc, "data-path", "resources[4]");
+    assert_eq!(
+        texts_of(admin[0]),
+        [
+            "admin_sg",
+            "nom : admin",
+            "protège : ",
+            "web_a",
+            "web_b",
+            "database",
+            "worker"
+        ]
+    );
+    let words = |path: &str| texts_of(group_by(&doc, "data-path", path)[0]);
+    assert_eq!(words("resources[4].ingress[1]"), ["ICMP echo"]);
+    assert_eq!(words("resources[4].egress[1]"), ["UDP 53 · DNS"]);
+    assert_eq!(words("resources[5].ingress[0]"), ["TCP 5432 · PostgreSQL"]);
+    // the front group's two rules each reach the Internet twice (IPv4 and IPv6)
+    assert_eq!(group_by(&doc, "data-path", "resources[3].ingress[1]").len(), 2);
+    let closed = group_by(&doc, "class", "closed");
+    assert_eq!(closed.len(), 1);
+    assert!(closed[0]
+        .ancestors()
+        .any(|a| a.attribute("id") == Some("ec2p-security-groups")));
+    check_layout(&diagram_layout(&fixture("multi-zone"), &[], Lang::Fr)).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
 fn long_names_are_shortened_with_the_whole_name_in_a_tooltip() {
     let long = "a-web-server-with-a-name-much-too-long-for-any-card-of-the-diagram";
     let mut stack = Stack::new("long");
@@ -1061,7 +1118,13 @@ proptest! {
         let layout = diagram_layout(&stack, &diagnostics, lang);
         prop_assert_eq!(check_layout(&layout), Ok(()));
         let svg = diagram_svg(&stack, &diagnostics, lang);
-        prop_assert!(roxmltree::Document::parse(&svg).is_ok());
+        let doc = roxmltree::Document::parse(&svg);
+        prop_assert!(doc.is_ok());
+        if let Ok(doc) = doc {
+            let ids: Vec<&str> = doc.descendants().filter_map(|n| n.attribute("id")).collect();
+            let unique: BTreeSet<&str> = ids.iter().copied().collect();
+            prop_assert_eq!(ids.len(), unique.len());
+        }
         let instances = svg.matches("data-kind=\"instance\"").count();
         prop_assert_eq!(instances, plan.instances.len());
     }
