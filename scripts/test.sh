@@ -23,4 +23,7 @@ cargo clippy --locked -p ec2-playground-core -p ec2-playground-web --target wasm
 step "unit, golden and CLI tests"
 cargo test --locked --workspace
 
+step "conformance with the real cdktf (every fixture)"
+scripts/conformance.sh
+
 step "done in $(( $(date +%s) - start ))s"
