@@ -210,11 +210,12 @@ impl<'a> Generator<'a> {
         match v {
             StrValue::Literal(s) => Expr::Str(s.clone()),
             StrValue::Ref(r) => {
+                // A dangling reference (synth refuses it) still reads as the learner meant it.
                 let var = self
                     .vars
                     .get(r.resource.as_str())
                     .cloned()
-                    .unwrap_or_else(|| "None".to_owned());
+                    .unwrap_or_else(|| identifier_from(&r.resource, "missing"));
                 Expr::raw(format!("{var}.{}", r.attr))
             }
         }
@@ -260,7 +261,7 @@ impl<'a> Generator<'a> {
         }
         for (name, literal) in &self.main_constants {
             w.line(0, "");
-            w.line(0, &format!("{name} = {literal}"));
+            w.expr(0, &format!("{name} = "), &Expr::Verbatim(literal.clone()), "");
         }
         let class_name = Names::default().claim(&self.stack.class_name, "MyStack");
         w.line(0, "");
@@ -277,9 +278,17 @@ impl<'a> Generator<'a> {
         w.line(0, "");
         w.line(0, "");
         w.line(0, "app = App()");
-        w.line(
+        w.expr(
             0,
-            &format!("{class_name}(app, {})", literal::string_literal(&self.stack.name)),
+            "",
+            &Expr::call(
+                class_name,
+                vec![
+                    Arg::Positional(Expr::raw("app")),
+                    Arg::Positional(Expr::Str(self.stack.name.clone())),
+                ],
+            ),
+            "",
         );
         w.line(0, "app.synth()");
         let main_py = w.finish();
@@ -288,10 +297,12 @@ impl<'a> Generator<'a> {
             None
         } else {
             let mut out = String::from("\"\"\"User-data scripts of the stack, imported by main.py.\"\"\"\n");
+            let mut w = Writer::new();
             for (name, literal) in &self.module_constants {
-                out.push('\n');
-                out.push_str(&format!("{name} = {literal}\n"));
+                w.line(0, "");
+                w.expr(0, &format!("{name} = "), &Expr::Verbatim(literal.clone()), "");
             }
+            out.push_str(&w.finish());
             Some(out)
         };
         PythonFiles { main_py, user_data_py }

@@ -150,6 +150,31 @@ impl Writer {
             self.line(indent, &flat);
             return;
         }
+        if let Some(target) = prefix.strip_suffix(" = ") {
+            let opened_fits = indent * 4 + width(&format!("{target} = (")) <= LINE_LENGTH;
+            let parenthesize = match expr {
+                // `name = func(` does not fit but `name = (` does: ruff wraps the value.
+                Expr::Call { func, .. } => opened_fits && indent * 4 + width(&format!("{prefix}{func}(")) > LINE_LENGTH,
+                // A one-line string that fits once wrapped in parentheses.
+                Expr::Str(_) | Expr::Verbatim(_) => {
+                    let text = expr.flat();
+                    opened_fits && !text.contains('\n') && (indent + 1) * 4 + width(&text) <= LINE_LENGTH
+                }
+                _ => false,
+            };
+            if parenthesize {
+                // ruff keeps the parentheses only when everything inside them then fits.
+                let mut inner = Writer::new();
+                inner.expr(indent + 1, "", expr, "");
+                let inner = inner.finish();
+                if inner.lines().all(|l| width(l) <= LINE_LENGTH) {
+                    self.line(indent, &format!("{target} = ("));
+                    self.out.push_str(&inner);
+                    self.line(indent, &format!("){suffix}"));
+                    return;
+                }
+            }
+        }
         match expr {
             Expr::Raw(_) | Expr::Str(_) | Expr::Verbatim(_) => self.line(indent, &flat),
             Expr::Call {
