@@ -35,6 +35,22 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write the whole cdktf project (main.py, cdktf.json, Pipfile, README...) as a zip.
+    Export {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// The zip to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Print the main.py the course would have the learner write for STACK.
+    Python {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Write the diagram of STACK as SVG.
     Diagram {
         /// The stack document (JSON).
@@ -111,6 +127,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 fr: e.message(Lang::Fr),
             })?;
             write_output(output.as_deref(), json.as_bytes())
+        }
+        Command::Export { stack, output } => {
+            let stack = read_stack(&stack)?;
+            let bytes = core::export_zip(&stack).map_err(|e| Failure::same(e.to_string()))?;
+            write_output(Some(&output), &bytes)
+        }
+        Command::Python { stack, output } => {
+            let stack = read_stack(&stack)?;
+            write_output(output.as_deref(), core::main_py(&stack).as_bytes())
         }
         Command::Diagram { stack, output, lang } => {
             let stack = read_stack(&stack)?;
