@@ -23,6 +23,9 @@ cargo clippy --locked -p ec2-playground-core -p ec2-playground-web --target wasm
 step "unit, golden and CLI tests"
 INSTA_UPDATE=no cargo test --locked --workspace
 
+step "benchmark budgets"
+scripts/budgets.sh
+
 step "conformance with the real cdktf (every fixture)"
 scripts/conformance.sh
 
