@@ -190,14 +190,14 @@ fn description(facts: &Facts, lang: Lang) -> String {
         .region
         .clone()
         .unwrap_or_else(|| tr(lang, "non précisée", "not set").to_owned());
-    let parts = [
+    let zones = match (zones, lang) {
+        (0, _) if instances == 0 => None,
+        (0, _) => Some(tr(lang, "AWS choisit les zones", "AWS chooses the zones").to_owned()),
+        (n, _) => Some(count(lang, n, ("zone", "zone"), ("zones", "zones"))),
+    };
+    let parts: Vec<String> = [
         count(lang, instances, ("instance", "instance"), ("instances", "instances")),
-        count(
-            lang,
-            zones,
-            ("zone nommée", "named zone"),
-            ("zones nommées", "named zones"),
-        ),
+        zones.unwrap_or_default(),
         count(
             lang,
             volumes,
@@ -234,7 +234,10 @@ fn description(facts: &Facts, lang: Lang) -> String {
             ("règle signalée", "flagged rule"),
             ("règles signalées", "flagged rules"),
         ),
-    ];
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect();
     match lang {
         Lang::Fr => format!("Pile {}, région {region} : {}.", facts.stack_name, parts.join(", ")),
         Lang::En => format!("Stack {}, region {region}: {}.", facts.stack_name, parts.join(", ")),
