@@ -51,6 +51,17 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write the diagram of STACK as SVG.
+    Diagram {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The language of the labels: fr or en.
+        #[arg(long, default_value = "fr", value_parser = |s: &str| Lang::from_code(s).ok_or("fr or en"))]
+        lang: Lang,
+    },
 }
 
 /// A failure to report: the message in English and in French.
@@ -125,6 +136,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Python { stack, output } => {
             let stack = read_stack(&stack)?;
             write_output(output.as_deref(), core::main_py(&stack).as_bytes())
+        }
+        Command::Diagram { stack, output, lang } => {
+            let stack = read_stack(&stack)?;
+            let svg = core::diagram_svg(&stack, &[], lang);
+            write_output(output.as_deref(), svg.as_bytes())
         }
     }
 }

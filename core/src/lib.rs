@@ -3,12 +3,14 @@
 //!
 //! One entry point per job, shared by the web app, the CLI and the tests:
 //! - [`load_stack`] / [`save_stack`]: the stack document (JSON, `"version": 1`);
-//! - [`synth`]: the `cdk.tf.json` that cdktf 0.21.0 writes, byte for byte.
+//! - [`synth`]: the `cdk.tf.json` that cdktf 0.21.0 writes, byte for byte;
+//! - [`diagram_svg`]: the diagram of the stack, as SVG text.
 //!
 //! Pure Rust: no browser crate; builds for x86_64 and wasm32-unknown-unknown.
 
 pub mod attributes;
 pub mod diagnostic;
+pub mod diagram;
 pub mod export;
 pub mod i18n;
 pub mod load;
@@ -19,6 +21,7 @@ pub mod synth;
 pub mod value;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use diagram::diagram_svg;
 pub use export::{export_project, export_zip, Project, ProjectFile};
 pub use i18n::{Lang, Text};
 pub use load::{load_stack, save_stack, LoadError};
