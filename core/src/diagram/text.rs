@@ -64,13 +64,15 @@ pub(crate) fn measure(text: &str, font: Font) -> i64 {
 }
 
 /// A line as shown: control characters become visible (the U+2400 block: `␊` for a line
-/// feed), C1 controls and characters XML cannot carry become U+FFFD.
+/// feed); C1 controls, characters XML cannot carry and the bidirectional controls that
+/// could reorder what is drawn (an override makes `exe.txt` read `txt.exe`) become U+FFFD.
 pub(crate) fn visible(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
             '\u{7F}' => '\u{2421}',
             '\u{80}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+            '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
             c => c,
         })
         .collect()
@@ -126,6 +128,11 @@ mod tests {
     #[test]
     fn control_characters_become_visible() {
         assert_eq!(visible("a\nb\tc\u{7f}\u{85}\u{FFFF}"), "a␊b␉c␡\u{FFFD}\u{FFFD}");
+        assert_eq!(
+            visible("\u{202E}txt.exe\u{2066}x\u{2069}"),
+            "\u{FFFD}txt.exe\u{FFFD}x\u{FFFD}"
+        );
+        assert_eq!(visible("مرحبا שלום"), "مرحبا שלום");
     }
 
     #[test]
