@@ -26,6 +26,9 @@ INSTA_UPDATE=no cargo test --locked --workspace
 step "benchmark budgets"
 scripts/budgets.sh
 
+step "the diagram as Chromium draws it (every fixture)"
+scripts/diagram-render-check.sh
+
 step "conformance with the real cdktf (every fixture)"
 scripts/conformance.sh
 
