@@ -3,11 +3,13 @@
 //!
 //! One entry point per job, shared by the web app, the CLI and the tests:
 //! - [`load_stack`] / [`save_stack`]: the stack document (JSON, `"version": 1`);
-//! - [`synth`]: the `cdk.tf.json` that cdktf 0.21.0 writes, byte for byte.
+//! - [`synth`]: the `cdk.tf.json` that cdktf 0.21.0 writes, byte for byte;
+//! - [`check`]: the learner's mistakes, as [`Diagnostic`]s in French and English.
 //!
 //! Pure Rust: no browser crate; builds for x86_64 and wasm32-unknown-unknown.
 
 pub mod attributes;
+pub mod checks;
 pub mod diagnostic;
 pub mod i18n;
 pub mod load;
@@ -16,6 +18,7 @@ pub mod model;
 pub mod synth;
 pub mod value;
 
+pub use checks::check;
 pub use diagnostic::{Diagnostic, Severity};
 pub use i18n::{Lang, Text};
 pub use load::{load_stack, save_stack, LoadError};
