@@ -104,8 +104,8 @@ pub(super) fn check(sink: &mut Sink, i: usize, ami: &DataAwsAmi) {
                 i,
                 &format!("filter[{k}].values[{m}]"),
                 t(
-                    "Amazon Linux 2 n'est plus pris en charge depuis le 30 juin 2026 : plus de correctifs de sécurité.",
-                    "Amazon Linux 2 is out of support since 30 June 2026: no more security fixes.",
+                    "La prise en charge d'Amazon Linux 2 s'arrête le 30 juin 2026 : après cette date, plus aucun correctif de sécurité.",
+                    "Amazon Linux 2's support ends on 30 June 2026: no security fixes after that date.",
                 ),
                 t(
                     "Passez à Amazon Linux 2023 : values=[\"al2023-ami-*-x86_64\"]. yum y marche encore (c'est dnf), et IMDSv2 y est imposé d'office.",

@@ -178,8 +178,8 @@ checks! {
         "Wildcard AMI lookup without most_recent: fails as soon as several AMIs match.",
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/ami";
     AMI_AMAZON_LINUX_2 = "ami-amazon-linux-2", Info, None,
-        "Amazon Linux 2 n'est plus pris en charge depuis le 30 juin 2026",
-        "Amazon Linux 2 is out of support since 30 June 2026.",
+        "Amazon Linux 2, dont la prise en charge s'arrête le 30 juin 2026",
+        "Amazon Linux 2, whose support ends on 30 June 2026.",
         "https://aws.amazon.com/amazon-linux-2/faqs/";
     AMI_ARCHITECTURE_MISMATCH = "ami-architecture-mismatch", Error, None,
         "Architecture de l'AMI différente de celle du type d'instance",
