@@ -252,7 +252,7 @@ pub(crate) fn t(fr: impl Into<String>, en: impl Into<String>) -> Text {
     Text::new(fr, en)
 }
 
-/// `a, b, c` in English and `a, b, c` in French; lists are short.
+/// The items joined with `, ` (the same in both languages).
 pub(crate) fn list<T: std::fmt::Display>(items: &[T]) -> String {
     items.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
 }

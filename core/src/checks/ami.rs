@@ -85,7 +85,7 @@ pub(super) fn check(sink: &mut Sink, i: usize, ami: &DataAwsAmi) {
             i,
             "owners",
             t(
-                "Cette recherche prend l'AMI la plus récente sans dire de qui : n'importe qui pourrait publier une AMI au bon nom. Le provider AWS 6 la refuse.",
+                "Cette recherche prend l'AMI la plus récente sans en préciser le propriétaire : n'importe qui pourrait publier une AMI au nom correspondant. Le provider AWS 6 la refuse.",
                 "This lookup takes the latest AMI without saying whose: anyone could publish an AMI with a matching name. AWS provider 6 refuses it.",
             ),
             t(
@@ -108,7 +108,7 @@ pub(super) fn check(sink: &mut Sink, i: usize, ami: &DataAwsAmi) {
                     "Amazon Linux 2's support ends on 30 June 2026: no security fixes after that date.",
                 ),
                 t(
-                    "Passez à Amazon Linux 2023 : values=[\"al2023-ami-*-x86_64\"]. yum y marche encore (c'est dnf), et IMDSv2 y est imposé d'office.",
+                    "Passez à Amazon Linux 2023 : values=[\"al2023-ami-*-x86_64\"]. yum y fonctionne toujours (c'est un alias de dnf), et IMDSv2 y est imposé d'office.",
                     "Move to Amazon Linux 2023: values=[\"al2023-ami-*-x86_64\"]. yum still works there (it is dnf), and IMDSv2 is required by default.",
                 ),
             );

@@ -190,7 +190,7 @@ checks! {
         "Instance type that does not exist.",
         "https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-types.html";
     INSTANCE_TYPE_MISSING = "instance-type-missing", Warning, None,
-        "Instance sans type : AWS prend m1.small, d'ancienne génération",
+        "Instance sans type : EC2 prend m1.small, de génération ancienne",
         "Instance without a type: AWS takes m1.small, a previous generation.",
         "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html";
     IMDSV1 = "imdsv1", Warning, Some("CKV_AWS_79"),
@@ -268,7 +268,7 @@ checks! {
         "${…} or %{…} in the script: Terraform reads an expression there.",
         "https://developer.hashicorp.com/terraform/language/expressions/strings";
     USER_DATA_SECRET = "user-data-secret", Warning, Some("CKV_AWS_46"),
-        "Secret (clé d'accès, mot de passe, clé privée) dans les user data",
+        "Secret (clé d'accès, mot de passe, clé privée) dans le user data",
         "Secret (access key, password, private key) in user data.",
         "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html";
     WEB_PORT_CLOSED = "web-port-closed", Warning, None,

@@ -145,7 +145,7 @@ pub(super) fn check_zone(cx: &Cx, sink: &mut Sink, i: usize, field: &str, zone: 
             i,
             field,
             t(
-                format!("La zone « {zone} » est dans la région {region}, mais le provider travaille dans {provider_region} : AWS ne la trouvera pas."),
+                format!("La zone « {zone} » est dans la région {region}, mais le provider vise la région {provider_region} : AWS ne la trouvera pas."),
                 format!("The zone \"{zone}\" is in the region {region}, but the provider works in {provider_region}: AWS will not find it."),
             ),
             t(

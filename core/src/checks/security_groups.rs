@@ -215,7 +215,7 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, sg: &SecurityGroup) {
             i,
             "egress",
             t(
-                "Ce groupe n'a aucune règle sortante. AWS en crée une qui autorise tout, mais Terraform la supprime : l'instance ne pourra rien joindre, et un « yum install » dans les user data restera bloqué.",
+                "Ce groupe n'a aucune règle sortante. AWS en crée une qui autorise tout, mais Terraform la supprime : l'instance ne pourra rien joindre, et un « yum install » dans le user data restera bloqué.",
                 "This group has no egress rule. AWS creates an allow-all one, but Terraform removes it: the instance will reach nothing, and a \"yum install\" in the user data will hang.",
             ),
             t(
@@ -409,7 +409,7 @@ fn check_rule(sink: &mut Sink, i: usize, at: &str, ingress: bool, rule: &Securit
     }
     if ingress {
         if let Some(world) = v4.or(v6) {
-            check_exposure(sink, i, at, rule, proto, &world);
+            check_exposure(sink, i, rule, proto, &world);
         }
     }
 }
@@ -638,7 +638,7 @@ fn check_cidrs(
     world
 }
 
-fn check_exposure(sink: &mut Sink, i: usize, _at: &str, rule: &SecurityGroupRule, proto: Option<Proto>, world: &str) {
+fn check_exposure(sink: &mut Sink, i: usize, rule: &SecurityGroupRule, proto: Option<Proto>, world: &str) {
     let block = world.rsplit_once('.').map_or(world, |(_, b)| b);
     let source = if block.starts_with("ipv6") { "::/0" } else { "0.0.0.0/0" };
     if proto == Some(Proto::All) {

@@ -197,7 +197,7 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, inst: &Instance) {
                 i,
                 field,
                 t(
-                    format!("Les user data contiennent {} : elles sont lisibles par quiconque peut décrire l'instance, et depuis l'instance elle-même.", what.fr),
+                    format!("Le user data contient {} : il est lisible par quiconque peut décrire l'instance, et depuis l'instance elle-même.", what.fr),
                     format!("The user data hold {}: anyone who can describe the instance can read them, and so can anything on the instance.", what.en),
                 ),
                 t(

@@ -148,7 +148,7 @@ pub(super) fn check_volume(sink: &mut Sink, i: usize, v: &Volume) {
             &field(v.type_field),
             t(
                 format!(
-                    "Un volume {type_name} (disque dur) ne peut pas être volume racine : EC2 ne démarre pas dessus."
+                    "Un volume {type_name} (disque dur) ne peut pas servir de volume racine : EC2 ne sait pas démarrer dessus."
                 ),
                 format!("A {type_name} (hard disk) volume cannot be a root volume: EC2 does not boot from it."),
             ),
