@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use ec2_playground_core::{diagram_svg, load_stack, Lang};
+use ec2_playground_core::{check, diagram_svg, load_stack, Lang};
 
 fn lab() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/ec2-lab/stack.json")
@@ -30,7 +30,11 @@ fn writes_the_diagram_to_a_file() {
     let written = std::fs::read_to_string(&out).expect("the SVG was written");
     let _ = std::fs::remove_file(&out);
     let stack = load_stack(&std::fs::read_to_string(lab).expect("lab")).expect("lab loads");
-    assert_eq!(written, diagram_svg(&stack, &[], Lang::Fr));
+    // The CLI runs the checks: the SSH rule open to the world is drawn in warning style.
+    assert_eq!(written, diagram_svg(&stack, &check(&stack), Lang::Fr));
+    assert!(written.contains(
+        "class=\"rule warn\" data-kind=\"rule\" data-direction=\"ingress\" data-path=\"resources[2].ingress[0]\""
+    ));
     assert!(written.contains("AWS choisit la zone"));
 }
 

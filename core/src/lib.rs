@@ -4,11 +4,14 @@
 //! One entry point per job, shared by the web app, the CLI and the tests:
 //! - [`load_stack`] / [`save_stack`]: the stack document (JSON, `"version": 1`);
 //! - [`synth`]: the `cdk.tf.json` that cdktf 0.21.0 writes, byte for byte;
-//! - [`diagram_svg`]: the diagram of the stack, as SVG text.
+//! - [`check`]: the learner's mistakes, as [`Diagnostic`]s in French and English;
+//! - [`diagram_svg`]: the diagram of the stack, as SVG text;
+//! - [`main_py`] / [`export_zip`]: the Python the course writes, and the whole project.
 //!
 //! Pure Rust: no browser crate; builds for x86_64 and wasm32-unknown-unknown.
 
 pub mod attributes;
+pub mod checks;
 pub mod diagnostic;
 pub mod diagram;
 pub mod export;
@@ -20,6 +23,7 @@ pub mod python;
 pub mod synth;
 pub mod value;
 
+pub use checks::check;
 pub use diagnostic::{Diagnostic, Severity};
 pub use diagram::diagram_svg;
 pub use export::{export_project, export_zip, Project, ProjectFile};
