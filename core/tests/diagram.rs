@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use ec2_playground_core::diagram::{diagram_layout, escape_svg, BoxRole, Layout, Rect};
 use ec2_playground_core::{
-    diagram_svg, load_stack, Diagnostic, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, Lang, Reference, Resource,
-    SecurityGroup, SecurityGroupRule, Severity, Stack, StrValue, Text, UserData, VolumeAttachment,
+    check, diagram_svg, load_stack, Diagnostic, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, Lang, Reference,
+    Resource, SecurityGroup, SecurityGroupRule, Severity, Stack, StrValue, Text, UserData, VolumeAttachment,
 };
 use proptest::prelude::*;
 
@@ -507,6 +507,39 @@ fn a_flagged_rule_is_drawn_as_a_warning_with_the_message() {
     let ssh = group_by(&doc, "data-path", "resources[2].ingress[0]");
     assert_eq!(ssh[0].attribute("class"), Some("rule warn error"));
     assert!(title_of(ssh[0]).starts_with("SSH (port 22) is open to the whole Internet.\n\nInbound: TCP 22 · SSH"));
+}
+
+/// The contract with the checks: their paths point into rules as the diagram reads them.
+#[test]
+fn the_checks_flag_the_labs_ssh_rule_and_only_it() {
+    let lab = fixture("ec2-lab");
+    let diagnostics = check(&lab);
+    let ssh = diagnostics
+        .iter()
+        .find(|d| d.code == "sg-ssh-open")
+        .expect("the checks flag the lab's SSH rule");
+    let svg = diagram_svg(&lab, &diagnostics, Lang::Fr);
+    let doc = parse(&svg);
+    let flagged: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("class").is_some_and(|c| c.starts_with("rule warn")))
+        .filter_map(|n| n.attribute("data-path"))
+        .collect();
+    assert_eq!(flagged, ["resources[2].ingress[0]"]);
+    let rule = group_by(&doc, "data-path", "resources[2].ingress[0]");
+    assert!(
+        title_of(rule[0]).starts_with(ssh.message.get(Lang::Fr)),
+        "{}",
+        title_of(rule[0])
+    );
+    // the checks' Info findings on rules (a missing description) do not make warnings
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Info && d.path.starts_with("resources[2].egress[0]")));
+    assert_eq!(
+        group_by(&doc, "data-path", "resources[2].egress[0]")[0].attribute("class"),
+        Some("rule")
+    );
 }
 
 #[test]
@@ -1144,7 +1177,8 @@ proptest! {
     /// dangling zone): nothing overlaps, and the SVG is well-formed.
     #[test]
     fn no_two_boxes_overlap_and_no_label_crosses_a_box(plan in stack_plan(), english in any::<bool>()) {
-        let (stack, diagnostics) = build(&plan);
+        let (stack, mut diagnostics) = build(&plan);
+        diagnostics.extend(check(&stack));
         let lang = if english { Lang::En } else { Lang::Fr };
         let layout = diagram_layout(&stack, &diagnostics, lang);
         prop_assert_eq!(check_layout(&layout), Ok(()));
