@@ -1,8 +1,8 @@
 //! The diagram: the stack drawn as SVG text, the same bytes for the same stack.
 //!
-//! [`diagram_svg`] reads the stack ([`facts`](self) gathers what to show), lays it out on
-//! a grid it controls ([`diagram_layout`] gives the geometry: boxes, labels, wires) and
-//! writes it with one SVG writer, every text and attribute through [`escape_svg`].
+//! [`diagram_svg`] reads from the stack what to show, lays it out on a grid it controls
+//! ([`diagram_layout`] gives that geometry: boxes, labels, wires) and writes it with one SVG
+//! writer, every text and attribute through [`escape_svg`].
 //!
 //! What it shows: the region and its availability zones as lanes (instances with no zone
 //! sit in a lane that says AWS chooses); each instance as a card (construct id, type, AMI,

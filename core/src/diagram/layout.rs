@@ -790,7 +790,8 @@ fn legend_item(sample: Piece, text: &str) -> Piece {
 fn legend(width: i64, lang: Lang) -> Piece {
     let sample_box = |class: &'static str| {
         let mut s = Piece::default();
-        s.rect(Rect::new(0, 0, 34, 18), class, BoxRole::Chip, 4);
+        let round = if class.starts_with("chip") { 9 } else { 4 };
+        s.rect(Rect::new(0, 0, 34, 18), class, BoxRole::Chip, round);
         s
     };
     let sample_arrow = |arrow_class: &'static str, head_class: &'static str| {
