@@ -3,6 +3,7 @@
 # box and no two lines overlap, from its own measure of the text. This draws every fixture's
 # diagram (French, and English for the lab) in headless Chromium, measures each <text> with
 # getBBox() and checks the same rules against the real glyphs. Fails when Chromium is missing.
+# Also screenshots the lab's and the multi-zone example's diagrams into test-artifacts/.
 #
 #   scripts/diagram-render-check.sh
 set -euo pipefail
@@ -60,4 +61,16 @@ out=$(timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic 
   --user-data-dir="$work/profile" --virtual-time-budget=5000 --dump-dom "file://$page" 2>/dev/null |
   python3 -c 'import sys, re, html; m = re.search(r"<pre id=\"out\">(.*?)</pre>", sys.stdin.read(), re.S); print(html.unescape(m.group(1)) if m else "no result")')
 echo "$out"
+mkdir -p "$here/test-artifacts"
+for name in ec2-lab multi-zone; do
+  svg="$work/$name.svg" png="$here/test-artifacts/diagram-$name.png"
+  "$bin" diagram "$here/tests/fixtures/$name/stack.json" -o "$svg"
+  size=$(sed -n '1s/.* width="\([0-9]*\)" height="\([0-9]*\)".*/\1,\2/p' "$svg")
+  rm -f "$png"
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
+    --user-data-dir="$work/profile" --window-size="$size" --screenshot="$png" "file://$svg" >/dev/null 2>&1
+  [ "$(stat -c %s "$png" 2>/dev/null || echo 0)" -gt 20000 ] || { echo "no screenshot of $name" >&2; exit 1; }
+  echo "screenshot test-artifacts/diagram-$name.png ($size)"
+done
 echo "$out" | tail -n 1 | grep -Eq '^diagram: [1-9][0-9]* passed, 0 failed$'
