@@ -21,6 +21,12 @@ step "clippy (wasm32)"
 cargo clippy --locked -p ec2-playground-core -p ec2-playground-web --target wasm32-unknown-unknown -- -D warnings
 
 step "unit, golden and CLI tests"
-cargo test --locked --workspace
+INSTA_UPDATE=no cargo test --locked --workspace
+
+step "benchmark budgets"
+scripts/budgets.sh
+
+step "conformance with the real cdktf (every fixture)"
+scripts/conformance.sh
 
 step "done in $(( $(date +%s) - start ))s"

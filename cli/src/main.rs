@@ -35,6 +35,22 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write the whole cdktf project (main.py, cdktf.json, Pipfile, README...) as a zip.
+    Export {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// The zip to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Print the main.py the course would have the learner write for STACK.
+    Python {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Check STACK for what AWS or Terraform would refuse and what would surprise or expose
     /// the learner; exit status 1 when there is an error (see docs/checks.md).
     Check {
@@ -175,6 +191,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Check { stack, format, lang } => {
             run_check(&stack, format, lang).map(|error| if error { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Export { stack, output } => {
+            let stack = read_stack(&stack)?;
+            let bytes = core::export_zip(&stack).map_err(|e| Failure::same(e.to_string()))?;
+            write_output(Some(&output), &bytes).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Python { stack, output } => {
+            let stack = read_stack(&stack)?;
+            write_output(output.as_deref(), core::main_py(&stack).as_bytes()).map(|()| ExitCode::SUCCESS)
         }
     }
 }

@@ -11,17 +11,21 @@
 pub mod attributes;
 pub mod checks;
 pub mod diagnostic;
+pub mod export;
 pub mod i18n;
 pub mod load;
 pub mod logical_id;
 pub mod model;
+pub mod python;
 pub mod synth;
 pub mod value;
 
 pub use checks::check;
 pub use diagnostic::{Diagnostic, Severity};
+pub use export::{export_project, export_zip, Project, ProjectFile};
 pub use i18n::{Lang, Text};
 pub use load::{load_stack, save_stack, LoadError};
 pub use model::*;
+pub use python::{main_py, python_files, PythonFiles};
 pub use synth::{synth, SynthError, SynthOptions};
 pub use value::{OutputValue, Reference, StrValue};
