@@ -371,7 +371,10 @@ fn the_edge_stack() {
 #[test]
 fn the_lab_messages_in_both_languages() {
     let found = check(&fixture("ec2-lab"));
-    insta::assert_json_snapshot!("ec2_lab_diagnostics", found);
+    // Beside, not inside, `snapshots/`: that folder holds the Python snapshots only.
+    insta::with_settings!({ snapshot_path => "snapshots-checks" }, {
+        insta::assert_json_snapshot!("ec2_lab_diagnostics", found);
+    });
 }
 
 #[test]
@@ -422,6 +425,36 @@ fn json_shape() {
     assert!(value[0].get("checkov").is_none(), "{value}");
     let back: Vec<Diagnostic> = serde_json::from_value(value).expect("reads back");
     assert_eq!(back, without_checkov);
+}
+
+#[test]
+fn every_fixture_is_checked_in_order() {
+    let root = format!("{}/../tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&root).expect("fixtures").flatten() {
+        let Ok(text) = std::fs::read_to_string(entry.path().join("stack.json")) else {
+            continue;
+        };
+        let stack = load_stack(&text).expect("fixture loads");
+        let found = check(&stack);
+        assert_eq!(found, check(&stack), "{}", entry.path().display());
+        let indices: Vec<Option<usize>> = found
+            .iter()
+            .map(|d| {
+                d.path
+                    .strip_prefix("resources[")
+                    .and_then(|r| r.split(']').next())
+                    .and_then(|n| n.parse().ok())
+            })
+            .collect();
+        assert!(
+            indices.windows(2).all(|w| w[0] <= w[1]),
+            "{}: {indices:?}",
+            entry.path().display()
+        );
+        seen += 1;
+    }
+    assert!(seen >= 2, "{seen} fixtures");
 }
 
 #[test]
