@@ -62,6 +62,14 @@ setup_browser() {
   fi
 }
 
+setup_unzip() {
+  if ! command -v unzip >/dev/null; then
+    log "installing unzip from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends unzip >&2
+  fi
+}
+
 setup_cdktf() {
   local v="$EC2P_TOOLS/cdktf-venv"
   if [ -x "$v/bin/python" ] && "$v/bin/python" - <<PY 2>/dev/null
@@ -89,7 +97,7 @@ for part in "$@"; do
     web) setup_web ;;
     browser) setup_browser ;;
     cdktf) setup_cdktf ;;
-    python) setup_python ;;
+    python) setup_python; setup_unzip ;;
     *) echo "unknown part: $part" >&2; exit 2 ;;
   esac
 done

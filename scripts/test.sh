@@ -21,7 +21,16 @@ step "clippy (wasm32)"
 cargo clippy --locked -p ec2-playground-core -p ec2-playground-web --target wasm32-unknown-unknown -- -D warnings
 
 step "unit, golden and CLI tests"
-cargo test --locked --workspace
+INSTA_UPDATE=no cargo test --locked --workspace
+
+step "benchmark budgets"
+scripts/budgets.sh
+
+step "the diagram as Chromium draws it (every fixture)"
+scripts/diagram-render-check.sh
+
+step "conformance with the real cdktf (every fixture)"
+scripts/conformance.sh
 
 step "wasm32 build (trunk, release, offline)"
 cargo fetch --locked >/dev/null

@@ -35,6 +35,105 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write the whole cdktf project (main.py, cdktf.json, Pipfile, README...) as a zip.
+    Export {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// The zip to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Print the main.py the course would have the learner write for STACK.
+    Python {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Write the diagram of STACK as SVG.
+    Diagram {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The language of the labels: fr or en.
+        #[arg(long, default_value = "fr", value_parser = parse_lang)]
+        lang: Lang,
+    },
+    /// Check STACK for what AWS or Terraform would refuse and what would surprise or expose
+    /// the learner; exit status 1 when there is an error (see docs/checks.md).
+    Check {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// `text` (one finding per paragraph) or `json` (an array of diagnostics).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Language of the text output: `fr` or `en`.
+        #[arg(long, default_value = "fr", value_parser = parse_lang)]
+        lang: Lang,
+    },
+}
+
+/// How `check` prints its findings.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s).ok_or_else(|| format!("unknown language {s:?}: fr or en"))
+}
+
+/// `check`: the findings as text or JSON, and whether any is an error.
+fn run_check(stack: &Path, format: CheckFormat, lang: Lang) -> Result<bool, Failure> {
+    let stack = read_stack(stack)?;
+    let diagnostics = core::check(&stack);
+    let has_error = diagnostics.iter().any(|d| d.severity == core::Severity::Error);
+    let text = match format {
+        CheckFormat::Json => {
+            let mut json =
+                serde_json::to_string_pretty(&diagnostics).map_err(|e| Failure::same(format!("json: {e}")))?;
+            json.push('\n');
+            json
+        }
+        CheckFormat::Text => check_text(&diagnostics, lang),
+    };
+    write_output(None, text.as_bytes())?;
+    Ok(has_error)
+}
+
+fn check_text(diagnostics: &[core::Diagnostic], lang: Lang) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+    let (errors, warnings, infos) = (
+        count(core::Severity::Error),
+        count(core::Severity::Warning),
+        count(core::Severity::Info),
+    );
+    for d in diagnostics {
+        let severity = match (d.severity, lang) {
+            (core::Severity::Error, Lang::Fr) => "erreur",
+            (core::Severity::Warning, Lang::Fr) => "avertissement",
+            (core::Severity::Info, Lang::Fr) => "info",
+            (core::Severity::Error, Lang::En) => "error",
+            (core::Severity::Warning, Lang::En) => "warning",
+            (core::Severity::Info, Lang::En) => "info",
+        };
+        let checkov = d.checkov.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
+        let _ = writeln!(out, "{} [{}{checkov}] {severity}", d.path, d.code);
+        let _ = writeln!(out, "  {}", d.message.get(lang));
+        let _ = writeln!(out, "  → {}", d.hint.get(lang));
+        out.push('\n');
+    }
+    let _ = match lang {
+        Lang::Fr => writeln!(out, "{errors} erreur(s), {warnings} avertissement(s), {infos} info(s)"),
+        Lang::En => writeln!(out, "{errors} error(s), {warnings} warning(s), {infos} info(s)"),
+    };
+    out
 }
 
 /// A failure to report: the message in English and in French.
@@ -86,7 +185,7 @@ fn current_dir() -> String {
         .unwrap_or_else(|_| ".".to_owned())
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Synth {
             stack,
@@ -99,14 +198,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 en: e.to_string(),
                 fr: e.message(Lang::Fr),
             })?;
-            write_output(output.as_deref(), json.as_bytes())
+            write_output(output.as_deref(), json.as_bytes()).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Check { stack, format, lang } => {
+            run_check(&stack, format, lang).map(|error| if error { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Export { stack, output } => {
+            let stack = read_stack(&stack)?;
+            let bytes = core::export_zip(&stack).map_err(|e| Failure::same(e.to_string()))?;
+            write_output(Some(&output), &bytes).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Python { stack, output } => {
+            let stack = read_stack(&stack)?;
+            write_output(output.as_deref(), core::main_py(&stack).as_bytes()).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Diagram { stack, output, lang } => {
+            let stack = read_stack(&stack)?;
+            let svg = core::diagram_svg(&stack, &core::check(&stack), lang);
+            write_output(output.as_deref(), svg.as_bytes()).map(|()| ExitCode::SUCCESS)
         }
     }
 }
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(f) => {
             eprintln!("error: {}", f.en);
             if f.fr != f.en {

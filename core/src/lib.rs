@@ -3,22 +3,33 @@
 //!
 //! One entry point per job, shared by the web app, the CLI and the tests:
 //! - [`load_stack`] / [`save_stack`]: the stack document (JSON, `"version": 1`);
-//! - [`synth`]: the `cdk.tf.json` that cdktf 0.21.0 writes, byte for byte.
+//! - [`synth`]: the `cdk.tf.json` that cdktf 0.21.0 writes, byte for byte;
+//! - [`check`]: the learner's mistakes, as [`Diagnostic`]s in French and English;
+//! - [`diagram_svg`]: the diagram of the stack, as SVG text;
+//! - [`main_py`] / [`export_zip`]: the Python the course writes, and the whole project.
 //!
 //! Pure Rust: no browser crate; builds for x86_64 and wasm32-unknown-unknown.
 
 pub mod attributes;
+pub mod checks;
 pub mod diagnostic;
+pub mod diagram;
+pub mod export;
 pub mod i18n;
 pub mod load;
 pub mod logical_id;
 pub mod model;
+pub mod python;
 pub mod synth;
 pub mod value;
 
+pub use checks::check;
 pub use diagnostic::{Diagnostic, Severity};
+pub use diagram::diagram_svg;
+pub use export::{export_project, export_zip, Project, ProjectFile};
 pub use i18n::{Lang, Text};
 pub use load::{load_stack, save_stack, LoadError};
 pub use model::*;
+pub use python::{main_py, python_files, PythonFiles};
 pub use synth::{synth, SynthError, SynthOptions};
 pub use value::{OutputValue, Reference, StrValue};

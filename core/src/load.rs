@@ -132,6 +132,8 @@ mod tests {
     }
 
     #[test]
+    /// A number given as a string: cdktf refuses it too (typeguard: "type of argument
+    /// from_port must be one of (int, float, NoneType); got str instead").
     fn wrong_type_deep_inside() {
         let text = r#"{"version": 1, "name": "lab", "resources": [{"SecurityGroup": {"id": "sg", "ingress": [{"from_port": "22"}]}}]}"#;
         match load_stack(text) {

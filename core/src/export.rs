@@ -1,0 +1,445 @@
+//! The cdktf project a learner downloads: the files `cdktf init --template=python` lays out,
+//! with our `main.py`, and a README in French and English; packed as a reproducible zip.
+//!
+//! `cdktf.json`, `.gitignore` and `Pipfile` follow the templates of cdktf-cli 0.21.0
+//! (`bundle/templates/python/`), with `projectId` derived from the stack's name (so the
+//! same stack always gives the same bytes) and the Pipfile pinning the versions our JSON
+//! matches.
+
+use std::io::{Cursor, Write};
+
+use md5::{Digest, Md5};
+use thiserror::Error;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use crate::model::{Resource, Stack};
+use crate::python::python_files;
+use crate::synth::{CDKTF_PROVIDER_AWS_VERSION, CDKTF_VERSION};
+
+/// One file of the project: its path inside the project folder and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectFile {
+    /// Path relative to the project folder (`main.py`).
+    pub path: String,
+    /// Contents (UTF-8 text).
+    pub contents: String,
+    /// True for files the learner runs (`main.py`, as `cdktf init` makes it).
+    pub executable: bool,
+}
+
+/// A cdktf project: its folder name and its files, sorted by path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Project {
+    /// Folder the zip puts the files in: the stack's name, made safe as a path component.
+    pub folder: String,
+    /// Files sorted by path (byte order).
+    pub files: Vec<ProjectFile>,
+}
+
+/// Why a zip could not be written (only an I/O failure of the in-memory writer).
+#[derive(Debug, Error)]
+#[error("cannot write the project zip: {0}")]
+pub struct ExportError(#[from] zip::result::ZipError);
+
+/// The project folder's name: the stack name with anything but `A-Z a-z 0-9 . _ -`
+/// replaced by `-`; `ec2-lab` when nothing is left.
+pub fn project_folder(stack: &Stack) -> String {
+    let name: String = stack
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let name = name.trim_matches(['-', '.']).to_owned();
+    if name.is_empty() {
+        "ec2-lab".to_owned()
+    } else {
+        name
+    }
+}
+
+/// Every file of the project for `stack`, sorted by path.
+pub fn export_project(stack: &Stack) -> Project {
+    let python = python_files(stack);
+    let mut files = vec![
+        ProjectFile {
+            path: ".gitignore".into(),
+            contents: GITIGNORE.into(),
+            executable: false,
+        },
+        ProjectFile {
+            path: "Pipfile".into(),
+            contents: pipfile(),
+            executable: false,
+        },
+        ProjectFile {
+            path: "README.md".into(),
+            contents: readme(stack),
+            executable: false,
+        },
+        ProjectFile {
+            path: "cdktf.json".into(),
+            contents: cdktf_json(stack),
+            executable: false,
+        },
+        ProjectFile {
+            path: "main.py".into(),
+            contents: python.main_py,
+            executable: true,
+        },
+    ];
+    if let Some(user_data) = python.user_data_py {
+        files.push(ProjectFile {
+            path: "user_data.py".into(),
+            contents: user_data,
+            executable: false,
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Project {
+        folder: project_folder(stack),
+        files,
+    }
+}
+
+/// The project zipped under its folder: deflated, entries sorted, every date
+/// 1980-01-01 00:00, so the same stack always gives the same bytes.
+///
+/// Errors: only if the zip writer fails, which it does not for in-memory output.
+pub fn export_zip(stack: &Stack) -> Result<Vec<u8>, ExportError> {
+    let project = export_project(stack);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default());
+    zip.add_directory(format!("{}/", project.folder), options.unix_permissions(0o755))?;
+    for file in &project.files {
+        let mode = if file.executable { 0o755 } else { 0o644 };
+        zip.start_file(
+            format!("{}/{}", project.folder, file.path),
+            options.unix_permissions(mode),
+        )?;
+        zip.write_all(file.contents.as_bytes())
+            .map_err(zip::result::ZipError::Io)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// `.gitignore` of cdktf-cli 0.21.0's python template, byte for byte (no final newline).
+const GITIGNORE: &str =
+    "dist/\nimports/*\n!imports/__init__.py\n.terraform\ncdktf.out\ncdktf.log\n*terraform.*.tfstate*";
+
+fn pipfile() -> String {
+    format!(
+        "[[source]]\nname = \"pypi\"\nurl = \"https://pypi.org/simple\"\nverify_ssl = true\n\n[requires]\npython_version = \"3\"\n\n[packages]\ncdktf = \"=={CDKTF_VERSION}\"\ncdktf-cdktf-provider-aws = \"=={CDKTF_PROVIDER_AWS_VERSION}\"\n"
+    )
+}
+
+/// A UUID-shaped id derived from the stack name (md5, version nibble 4), standing in for
+/// the random `projectId` of `cdktf init`.
+fn project_id(stack: &Stack) -> String {
+    let h = Md5::digest(format!("ec2-playground:{}", stack.name).as_bytes());
+    let mut b = [0u8; 16];
+    b.copy_from_slice(&h);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+fn cdktf_json(stack: &Stack) -> String {
+    // The template's layout, `{{futureFlags}}` being empty in cdktf 0.21.0.
+    format!(
+        "{{\n  \"language\": \"python\",\n  \"app\": \"pipenv run python main.py\",\n  \"projectId\": \"{}\",\n  \"sendCrashReports\": \"false\",\n  \"terraformProviders\": [],\n  \"terraformModules\": [],\n  \"codeMakerOutput\": \"imports\",\n  \"context\": {{\n\n  }}\n}}",
+        project_id(stack)
+    )
+}
+
+/// Approximate on-demand prices, USD per hour, Linux, us-east-1, from the AWS EC2 pricing
+/// page (2025); other regions cost a little more (Paris about 10 % more).
+const HOURLY_PRICES: &[(&str, f64)] = &[
+    ("t2.nano", 0.0058),
+    ("t2.micro", 0.0116),
+    ("t2.small", 0.023),
+    ("t2.medium", 0.0464),
+    ("t2.large", 0.0928),
+    ("t3.nano", 0.0052),
+    ("t3.micro", 0.0104),
+    ("t3.small", 0.0208),
+    ("t3.medium", 0.0416),
+    ("t3.large", 0.0832),
+    ("t3a.micro", 0.0094),
+    ("t3a.small", 0.0188),
+    ("t4g.nano", 0.0042),
+    ("t4g.micro", 0.0084),
+    ("t4g.small", 0.0168),
+    ("m5.large", 0.096),
+    ("m6i.large", 0.096),
+    ("c5.large", 0.085),
+    ("r5.large", 0.126),
+];
+
+/// Approximate EBS storage prices, USD per GiB-month, us-east-1 (AWS EBS pricing page, 2025).
+fn ebs_price(volume_type: &str) -> f64 {
+    match volume_type {
+        "gp2" => 0.10,
+        "io1" | "io2" => 0.125,
+        "st1" => 0.045,
+        "sc1" => 0.015,
+        "standard" => 0.05,
+        _ => 0.08, // gp3, the default of recent AMIs
+    }
+}
+
+const HOURS_PER_MONTH: f64 = 730.0;
+
+/// Rough monthly cost of leaving the stack running, USD, and whether a price was unknown.
+fn monthly_cost(stack: &Stack) -> (f64, bool) {
+    let mut total = 0.0;
+    let mut unknown = false;
+    for r in &stack.resources {
+        match r {
+            Resource::Instance(i) => {
+                let t = i.instance_type.as_deref().unwrap_or("t2.micro");
+                match HOURLY_PRICES.iter().find(|(name, _)| *name == t) {
+                    Some((_, p)) => total += p * HOURS_PER_MONTH,
+                    None => unknown = true,
+                }
+                let root = i.root_block_device.as_ref();
+                let size = root.and_then(|d| d.volume_size).unwrap_or(8);
+                let vt = root.and_then(|d| d.volume_type.as_deref()).unwrap_or("gp3");
+                total += size.max(0) as f64 * ebs_price(vt);
+                for d in i.ebs_block_device.iter().flatten() {
+                    let vt = d.volume_type.as_deref().unwrap_or("gp3");
+                    total += d.volume_size.unwrap_or(0).max(0) as f64 * ebs_price(vt);
+                }
+                if i.associate_public_ip_address != Some(false) {
+                    // A public IPv4 address: 0.005 USD per hour since February 2024.
+                    total += 0.005 * HOURS_PER_MONTH;
+                }
+            }
+            Resource::EbsVolume(v) => {
+                let vt = v.volume_type.as_deref().unwrap_or("gp3");
+                total += v.size.unwrap_or(0).max(0) as f64 * ebs_price(vt);
+            }
+            _ => {}
+        }
+    }
+    (total, unknown)
+}
+
+fn count(stack: &Stack, class: &str) -> usize {
+    stack
+        .resources
+        .iter()
+        .filter(|r| r.kind().class_name() == class)
+        .count()
+}
+
+fn readme(stack: &Stack) -> String {
+    let folder = project_folder(stack);
+    let name = &stack.name;
+    let (cost, unknown) = monthly_cost(stack);
+    let rows: Vec<(usize, &str, &str, &str)> = [
+        ("Instance", "instance(s) EC2", "EC2 instance(s)"),
+        ("SecurityGroup", "groupe(s) de sécurité", "security group(s)"),
+        ("KeyPair", "paire(s) de clés", "key pair(s)"),
+        ("EbsVolume", "volume(s) EBS", "EBS volume(s)"),
+        ("VolumeAttachment", "attachement(s) de volume", "volume attachment(s)"),
+        ("EbsSnapshot", "snapshot(s) EBS", "EBS snapshot(s)"),
+        (
+            "DataAwsAmi",
+            "recherche(s) d'AMI (rien n'est créé)",
+            "AMI lookup(s) (nothing is created)",
+        ),
+        ("TerraformOutput", "sortie(s)", "output(s)"),
+    ]
+    .iter()
+    .map(|(class, fr, en)| (count(stack, class), *class, *fr, *en))
+    .filter(|(n, ..)| *n > 0)
+    .collect();
+    let list_fr: String = rows.iter().map(|(n, _, fr, _)| format!("- {n} {fr}\n")).collect();
+    let list_en: String = rows.iter().map(|(n, _, _, en)| format!("- {n} {en}\n")).collect();
+    let list_fr = if list_fr.is_empty() {
+        "- rien pour l'instant\n".to_owned()
+    } else {
+        list_fr
+    };
+    let list_en = if list_en.is_empty() {
+        "- nothing yet\n".to_owned()
+    } else {
+        list_en
+    };
+    let unknown_fr = if unknown {
+        " (sans les types d'instance dont le prix n'est pas connu ici)"
+    } else {
+        ""
+    };
+    let unknown_en = if unknown {
+        " (not counting instance types whose price is not known here)"
+    } else {
+        ""
+    };
+    format!(
+        "# {name}
+
+Projet CDK for Terraform (Python) exporté depuis EC2 Playground : la stack `{name}` du
+module 2 du cours (EC2 avec CDKTF). Le `main.py` synthétise exactement le `cdk.tf.json`
+affiché dans le playground (cdktf {CDKTF_VERSION}, cdktf-cdktf-provider-aws {CDKTF_PROVIDER_AWS_VERSION}).
+
+## Ce que la stack crée
+
+{list_fr}
+## Les commandes
+
+Prérequis : Python 3, pipenv, Node.js, Terraform et la CLI cdktf (`npm install -g cdktf-cli@{CDKTF_VERSION}`),
+et des identifiants AWS (`aws configure`).
+
+```bash
+cd {folder}
+pipenv install        # installe cdktf et le provider AWS
+cdktf synth           # écrit cdktf.out/stacks/{name}/cdk.tf.json
+cdktf deploy          # crée les ressources (confirmez par « Approve »)
+cdktf destroy         # supprime tout ce que la stack a créé
+```
+
+## Ce que cela coûte
+
+Laissée en marche, cette stack coûte environ **{cost:.2} USD par mois**{unknown_fr} : prix indicatifs
+à la demande (us-east-1, 2025) des instances, des volumes EBS et des adresses IPv4 publiques ;
+l'offre gratuite d'AWS peut en couvrir une partie. Les snapshots se paient en plus, au Go stocké.
+
+## Tout supprimer
+
+Quand vous avez fini, lancez `cdktf destroy` depuis ce dossier et confirmez. Vérifiez ensuite
+dans la console EC2 (dans la bonne région) qu'il ne reste ni instance, ni volume, ni snapshot.
+Ne supprimez pas `terraform.{name}.tfstate` avant : c'est lui qui sait quoi détruire.
+
+---
+
+## English
+
+A CDK for Terraform (Python) project exported from EC2 Playground: the stack `{name}` of
+the course's module 2 (EC2 with CDKTF). Its `main.py` synthesizes exactly the
+`cdk.tf.json` shown in the playground (cdktf {CDKTF_VERSION}, cdktf-cdktf-provider-aws {CDKTF_PROVIDER_AWS_VERSION}).
+
+### What the stack creates
+
+{list_en}
+### Commands
+
+You need Python 3, pipenv, Node.js, Terraform and the cdktf CLI (`npm install -g cdktf-cli@{CDKTF_VERSION}`),
+and AWS credentials (`aws configure`).
+
+```bash
+cd {folder}
+pipenv install        # installs cdktf and the AWS provider
+cdktf synth           # writes cdktf.out/stacks/{name}/cdk.tf.json
+cdktf deploy          # creates the resources (answer \"Approve\")
+cdktf destroy         # deletes everything the stack created
+```
+
+### What it costs
+
+Left running, this stack costs about **{cost:.2} USD a month**{unknown_en}: indicative on-demand
+prices (us-east-1, 2025) of the instances, EBS volumes and public IPv4 addresses; the AWS
+Free Tier may cover part of it. Snapshots are billed on top, per GB stored.
+
+### Deleting everything
+
+When you are done, run `cdktf destroy` from this folder and confirm. Then check in the EC2
+console (in the right region) that no instance, volume or snapshot is left. Do not delete
+`terraform.{name}.tfstate` before that: it is what knows what to destroy.
+"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load_stack;
+
+    fn lab() -> Stack {
+        load_stack(include_str!("../../tests/fixtures/ec2-lab/stack.json")).expect("lab loads")
+    }
+
+    #[test]
+    fn the_project_has_the_cdktf_init_layout() {
+        let p = export_project(&lab());
+        assert_eq!(p.folder, "ec2-lab");
+        let paths: Vec<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, [".gitignore", "Pipfile", "README.md", "cdktf.json", "main.py"]);
+        let cdktf: serde_json::Value = serde_json::from_str(&p.files[3].contents).expect("cdktf.json is JSON");
+        assert_eq!(cdktf["app"], "pipenv run python main.py");
+        assert_eq!(cdktf["language"], "python");
+        assert!(p.files[1].contents.contains("cdktf = \"==0.21.0\""));
+        assert!(p.files[1].contents.contains("cdktf-cdktf-provider-aws = \"==21.22.1\""));
+    }
+
+    #[test]
+    fn the_same_stack_zips_to_the_same_bytes() {
+        let a = export_zip(&lab()).expect("zips");
+        let b = export_zip(&lab()).expect("zips");
+        assert_eq!(a, b);
+        let mut archive = zip::ZipArchive::new(Cursor::new(a)).expect("readable zip");
+        let names: Vec<String> = (0..archive.len())
+            .filter_map(|i| {
+                archive
+                    .by_index(i)
+                    .ok()
+                    .and_then(|f| f.name().ok().map(|n| n.into_owned()))
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "ec2-lab/",
+                "ec2-lab/.gitignore",
+                "ec2-lab/Pipfile",
+                "ec2-lab/README.md",
+                "ec2-lab/cdktf.json",
+                "ec2-lab/main.py"
+            ]
+        );
+        let mut main = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name("ec2-lab/main.py").expect("main.py"), &mut main)
+            .expect("utf-8");
+        assert_eq!(main, crate::main_py(&lab()));
+    }
+
+    #[test]
+    fn folder_names_are_safe() {
+        let mut s = lab();
+        s.name = "../../etc/passwd".into();
+        assert_eq!(project_folder(&s), "etc-passwd");
+        s.name = "été 2025".into();
+        assert_eq!(project_folder(&s), "t--2025");
+        s.name = "///".into();
+        assert_eq!(project_folder(&s), "ec2-lab");
+    }
+
+    #[test]
+    fn the_readme_states_cost_and_destroy_in_both_languages() {
+        let r = readme(&lab());
+        // t2.micro 730 h + 8 GiB gp3 root + 10 GiB gp3 volume + one public IPv4.
+        let expected = 0.0116 * 730.0 + 8.0 * 0.08 + 10.0 * 0.08 + 0.005 * 730.0;
+        assert!(r.contains(&format!("{expected:.2} USD par mois")), "{r}");
+        assert!(r.contains(&format!("{expected:.2} USD a month")));
+        assert!(r.contains("cdktf destroy"));
+        assert!(r.contains("- 1 instance(s) EC2"));
+        assert!(r.contains("- 1 EC2 instance(s)"));
+    }
+}

@@ -1,0 +1,751 @@
+//! The Python the course would have the learner write for a stack: `main.py`, and
+//! `user_data.py` when a script lives there.
+//!
+//! The shape follows the course (`../shared/seed/module-2-ec2-cdktf.md` and the lab's
+//! `main.py`): imports from `constructs`, `cdktf` and `cdktf_cdktf_provider_aws.<module>`
+//! (only those used, sorted as isort sorts them), user-data constants, one
+//! `class <Name>(TerraformStack)` declaring the resources in the stack's order with the
+//! learner's variable names and construct ids, then `app = App()`, the stack, `app.synth()`.
+//! Layout is `ruff format`'s ([`writer`]); strings go through one escaper ([`literal`]).
+//! Run by the real cdktf, the code synthesizes exactly what [`crate::synth`] writes
+//! (checked for every fixture by `scripts/conformance.sh`).
+
+pub mod literal;
+pub mod writer;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use crate::model::{
+    AmiFilter, AwsProvider, DataAwsAmi, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, KeyPair, MetadataOptions,
+    Resource, RootBlockDevice, SecurityGroup, SecurityGroupRule, Stack, Tags, TerraformOutput, UserData,
+    UserDataEncoding, UserDataLocation, VolumeAttachment,
+};
+use crate::value::{OutputValue, StrValue};
+use writer::{Arg, Expr, Writer};
+
+/// The Python files of a stack's project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PythonFiles {
+    /// `main.py`.
+    pub main_py: String,
+    /// `user_data.py`, when a script is written there ([`UserDataLocation::Module`]).
+    pub user_data_py: Option<String>,
+}
+
+/// `main.py` for `stack`.
+pub fn main_py(stack: &Stack) -> String {
+    python_files(stack).main_py
+}
+
+/// `main.py` and, when used, `user_data.py` for `stack`. Never fails: names that are not
+/// valid Python (a variable `class`, a class `My Stack`) are made valid deterministically.
+pub fn python_files(stack: &Stack) -> PythonFiles {
+    Generator::new(stack).generate()
+}
+
+/// Python keywords and the names the generated code itself uses, which a variable must
+/// not take.
+const RESERVED: &[&str] = &[
+    "False",
+    "None",
+    "True",
+    "and",
+    "as",
+    "assert",
+    "async",
+    "await",
+    "break",
+    "class",
+    "continue",
+    "def",
+    "del",
+    "elif",
+    "else",
+    "except",
+    "finally",
+    "for",
+    "from",
+    "global",
+    "if",
+    "import",
+    "in",
+    "is",
+    "lambda",
+    "nonlocal",
+    "not",
+    "or",
+    "pass",
+    "raise",
+    "return",
+    "try",
+    "while",
+    "with",
+    "yield",
+    "self",
+    "scope",
+    "id",
+    "super",
+    "app",
+    "base64",
+    "App",
+    "Fn",
+    "TerraformStack",
+    "TerraformOutput",
+    "Construct",
+    "print",
+    "type",
+    "match",
+    "case",
+];
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c == '_' || c.is_ascii_alphabetic())
+        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+}
+
+/// A valid Python identifier made from `s` (`"App SG"` → `app_sg`), or `fallback`.
+fn identifier_from(s: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    let out = out.trim_end_matches('_').to_owned();
+    if out.is_empty() {
+        fallback.to_owned()
+    } else if out.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{fallback}_{out}")
+    } else {
+        out
+    }
+}
+
+/// Gives each name a unique, valid, unreserved identifier, in order of calls.
+#[derive(Default)]
+struct Names {
+    taken: HashSet<String>,
+}
+
+impl Names {
+    fn claim(&mut self, wanted: &str, fallback: &str) -> String {
+        let base = if is_identifier(wanted) {
+            wanted.to_owned()
+        } else {
+            identifier_from(wanted, fallback)
+        };
+        let base = if RESERVED.contains(&base.as_str()) {
+            format!("{base}_")
+        } else {
+            base
+        };
+        let mut name = base.clone();
+        let mut n = 2;
+        while self.taken.contains(&name) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        self.taken.insert(name.clone());
+        name
+    }
+}
+
+struct Generator<'a> {
+    stack: &'a Stack,
+    /// Python variable of each resource that has one, by construct id.
+    vars: HashMap<&'a str, String>,
+    /// Imports: module → names.
+    imports: BTreeMap<&'static str, BTreeSet<&'static str>>,
+    import_base64: bool,
+    /// User-data constants of main.py and of user_data.py: (name, literal), in order.
+    main_constants: Vec<(String, String)>,
+    module_constants: Vec<(String, String)>,
+    /// Constant name of each script already written, by (location is module, name wanted, script).
+    constant_names: HashMap<(bool, String, String), String>,
+    constant_idents: Names,
+}
+
+impl<'a> Generator<'a> {
+    fn new(stack: &'a Stack) -> Self {
+        let referenced: HashSet<&str> = stack
+            .resources
+            .iter()
+            .flat_map(|r| {
+                r.references()
+                    .into_iter()
+                    .map(|(_, reference)| reference.resource.as_str())
+            })
+            .collect();
+        let mut names = Names::default();
+        let mut vars = HashMap::new();
+        for r in &stack.resources {
+            let wanted = match (r.var(), referenced.contains(r.id())) {
+                (Some(v), _) => v.to_owned(),
+                (None, true) => r.id().to_owned(),
+                (None, false) => continue,
+            };
+            let fallback = identifier_from(r.kind().class_name(), "resource");
+            vars.insert(r.id(), names.claim(&wanted, &fallback));
+        }
+        Generator {
+            stack,
+            vars,
+            imports: BTreeMap::new(),
+            import_base64: false,
+            main_constants: Vec::new(),
+            module_constants: Vec::new(),
+            constant_names: HashMap::new(),
+            constant_idents: names,
+        }
+    }
+
+    fn import(&mut self, module: &'static str, name: &'static str) {
+        self.imports.entry(module).or_default().insert(name);
+    }
+
+    fn str_value(&self, v: &StrValue) -> Expr {
+        match v {
+            StrValue::Literal(s) => Expr::Str(s.clone()),
+            StrValue::Ref(r) => {
+                // A dangling reference (synth refuses it) still reads as the learner meant it.
+                let var = self
+                    .vars
+                    .get(r.resource.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| identifier_from(&r.resource, "missing"));
+                Expr::raw(format!("{var}.{}", r.attr))
+            }
+        }
+    }
+
+    fn strings(list: &[String]) -> Expr {
+        Expr::List(list.iter().map(|s| Expr::Str(s.clone())).collect())
+    }
+
+    fn tags(t: &Tags) -> Expr {
+        Expr::Dict(
+            t.iter()
+                .map(|(k, v)| (Expr::Str(k.clone()), Expr::Str(v.clone())))
+                .collect(),
+        )
+    }
+
+    fn generate(mut self) -> PythonFiles {
+        self.import("constructs", "Construct");
+        self.import("cdktf", "App");
+        self.import("cdktf", "TerraformStack");
+        let mut body = Vec::new();
+        for r in &self.stack.resources {
+            let stmt = self.statement(r);
+            body.push(stmt);
+        }
+
+        let mut w = Writer::new();
+        w.line(0, "#!/usr/bin/env python");
+        if self.import_base64 {
+            w.line(0, "import base64");
+            w.line(0, "");
+        }
+        // isort order: third-party modules sorted by name (cdktf < cdktf_cdktf_provider_aws.* < constructs).
+        for (module, names) in &self.imports {
+            let names: Vec<String> = names.iter().map(|s| (*s).to_owned()).collect();
+            w.import_from(module, &names);
+        }
+        if !self.module_constants.is_empty() {
+            w.line(0, "");
+            let names: Vec<String> = self.module_constants.iter().map(|(n, _)| n.clone()).collect();
+            w.import_from("user_data", &names);
+        }
+        for (name, literal) in &self.main_constants {
+            w.line(0, "");
+            w.expr(0, &format!("{name} = "), &Expr::Verbatim(literal.clone()), "");
+        }
+        let class_name = Names::default().claim(&self.stack.class_name, "MyStack");
+        w.line(0, "");
+        w.line(0, "");
+        w.line(0, &format!("class {class_name}(TerraformStack):"));
+        w.line(1, "def __init__(self, scope: Construct, id: str):");
+        w.line(2, "super().__init__(scope, id)");
+        if !body.is_empty() {
+            w.line(0, "");
+        }
+        for (prefix, expr) in &body {
+            w.expr(2, prefix, expr, "");
+        }
+        w.line(0, "");
+        w.line(0, "");
+        w.line(0, "app = App()");
+        w.expr(
+            0,
+            "",
+            &Expr::call(
+                class_name,
+                vec![
+                    Arg::Positional(Expr::raw("app")),
+                    Arg::Positional(Expr::Str(self.stack.name.clone())),
+                ],
+            ),
+            "",
+        );
+        w.line(0, "app.synth()");
+        let main_py = w.finish();
+
+        let user_data_py = if self.module_constants.is_empty() {
+            None
+        } else {
+            let mut out = String::from("\"\"\"User-data scripts of the stack, imported by main.py.\"\"\"\n");
+            let mut w = Writer::new();
+            for (name, literal) in &self.module_constants {
+                w.line(0, "");
+                w.expr(0, &format!("{name} = "), &Expr::Verbatim(literal.clone()), "");
+            }
+            out.push_str(&w.finish());
+            Some(out)
+        };
+        PythonFiles { main_py, user_data_py }
+    }
+
+    /// `(prefix, call)`: `("inst = ", Instance(...))`.
+    fn statement(&mut self, r: &Resource) -> (String, Expr) {
+        let kind = r.kind();
+        let module = kind.python_module();
+        let class = kind.class_name();
+        self.import(module, class);
+        let mut args = vec![
+            Arg::Positional(Expr::raw("self")),
+            Arg::Positional(Expr::Str(r.id().to_owned())),
+        ];
+        let kwargs = match r {
+            Resource::AwsProvider(p) => self.provider(p),
+            Resource::DataAwsAmi(a) => self.data_aws_ami(a),
+            Resource::SecurityGroup(sg) => self.security_group(sg),
+            Resource::KeyPair(k) => self.key_pair(k),
+            Resource::Instance(i) => self.instance(i),
+            Resource::EbsVolume(v) => self.ebs_volume(v),
+            Resource::VolumeAttachment(a) => self.volume_attachment(a),
+            Resource::EbsSnapshot(s) => self.ebs_snapshot(s),
+            Resource::TerraformOutput(o) => self.output(o),
+        };
+        args.extend(kwargs.into_iter().map(|(k, v)| Arg::Keyword(k.to_owned(), v)));
+        let prefix = match self.vars.get(r.id()) {
+            Some(var) => format!("{var} = "),
+            None => String::new(),
+        };
+        (prefix, Expr::call(class, args))
+    }
+
+    fn provider(&mut self, p: &AwsProvider) -> Vec<(&'static str, Expr)> {
+        let mut kw = Vec::new();
+        if let Some(region) = &p.region {
+            kw.push(("region", Expr::Str(region.clone())));
+        }
+        if let Some(profile) = &p.profile {
+            kw.push(("profile", Expr::Str(profile.clone())));
+        }
+        if let Some(tags) = &p.default_tags {
+            self.import("cdktf_cdktf_provider_aws.provider", "AwsProviderDefaultTags");
+            kw.push((
+                "default_tags",
+                Expr::List(vec![Expr::call(
+                    "AwsProviderDefaultTags",
+                    vec![Arg::Keyword("tags".into(), Self::tags(tags))],
+                )]),
+            ));
+        }
+        kw
+    }
+
+    fn data_aws_ami(&mut self, a: &DataAwsAmi) -> Vec<(&'static str, Expr)> {
+        let mut kw = Vec::new();
+        if let Some(b) = a.most_recent {
+            kw.push(("most_recent", bool_expr(b)));
+        }
+        if let Some(owners) = &a.owners {
+            kw.push(("owners", Self::strings(owners)));
+        }
+        if let Some(filters) = &a.filter {
+            self.import("cdktf_cdktf_provider_aws.data_aws_ami", "DataAwsAmiFilter");
+            kw.push((
+                "filter",
+                Expr::List(
+                    filters
+                        .iter()
+                        .map(|AmiFilter { name, values }| {
+                            Expr::call(
+                                "DataAwsAmiFilter",
+                                vec![
+                                    Arg::Keyword("name".into(), Expr::Str(name.clone())),
+                                    Arg::Keyword("values".into(), Self::strings(values)),
+                                ],
+                            )
+                        })
+                        .collect(),
+                ),
+            ));
+        }
+        if let Some(re) = &a.name_regex {
+            kw.push(("name_regex", Expr::Str(re.clone())));
+        }
+        kw
+    }
+
+    fn rule(&self, class: &str, r: &SecurityGroupRule) -> Expr {
+        let mut args = Vec::new();
+        let mut kw = |k: &str, e: Expr| args.push(Arg::Keyword(k.into(), e));
+        if let Some(n) = r.from_port {
+            kw("from_port", int_expr(n));
+        }
+        if let Some(n) = r.to_port {
+            kw("to_port", int_expr(n));
+        }
+        if let Some(p) = &r.protocol {
+            kw("protocol", Expr::Str(p.clone()));
+        }
+        if let Some(l) = &r.cidr_blocks {
+            kw("cidr_blocks", Self::strings(l));
+        }
+        if let Some(l) = &r.ipv6_cidr_blocks {
+            kw("ipv6_cidr_blocks", Self::strings(l));
+        }
+        if let Some(l) = &r.prefix_list_ids {
+            kw("prefix_list_ids", Self::strings(l));
+        }
+        if let Some(l) = &r.security_groups {
+            kw(
+                "security_groups",
+                Expr::List(l.iter().map(|v| self.str_value(v)).collect()),
+            );
+        }
+        if let Some(b) = r.self_attribute {
+            kw("self_attribute", bool_expr(b));
+        }
+        if let Some(d) = &r.description {
+            kw("description", Expr::Str(d.clone()));
+        }
+        Expr::call(class, args)
+    }
+
+    fn security_group(&mut self, sg: &SecurityGroup) -> Vec<(&'static str, Expr)> {
+        let mut kw = Vec::new();
+        if let Some(n) = &sg.name {
+            kw.push(("name", Expr::Str(n.clone())));
+        }
+        if let Some(d) = &sg.description {
+            kw.push(("description", Expr::Str(d.clone())));
+        }
+        if let Some(v) = &sg.vpc_id {
+            kw.push(("vpc_id", Expr::Str(v.clone())));
+        }
+        for (name, class, rules) in [
+            ("ingress", "SecurityGroupIngress", &sg.ingress),
+            ("egress", "SecurityGroupEgress", &sg.egress),
+        ] {
+            if let Some(rules) = rules {
+                if !rules.is_empty() {
+                    self.import("cdktf_cdktf_provider_aws.security_group", class);
+                }
+                kw.push((name, Expr::List(rules.iter().map(|r| self.rule(class, r)).collect())));
+            }
+        }
+        if let Some(t) = &sg.tags {
+            kw.push(("tags", Self::tags(t)));
+        }
+        kw
+    }
+
+    fn key_pair(&mut self, k: &KeyPair) -> Vec<(&'static str, Expr)> {
+        let mut kw = Vec::new();
+        if let Some(n) = &k.key_name {
+            kw.push(("key_name", Expr::Str(n.clone())));
+        }
+        kw.push(("public_key", Expr::Str(k.public_key.clone())));
+        if let Some(t) = &k.tags {
+            kw.push(("tags", Self::tags(t)));
+        }
+        kw
+    }
+
+    /// The expression of a user-data kwarg, registering its constant or import.
+    fn user_data(&mut self, ud: &UserData) -> Expr {
+        let text = match ud.location {
+            UserDataLocation::Inline => Expr::Str(ud.script.clone()),
+            UserDataLocation::Constant | UserDataLocation::Module => {
+                let in_module = ud.location == UserDataLocation::Module;
+                let key = (in_module, ud.constant_name().to_owned(), ud.script.clone());
+                let name = match self.constant_names.get(&key) {
+                    Some(n) => n.clone(),
+                    None => {
+                        let n = self.constant_idents.claim(ud.constant_name(), "USER_DATA");
+                        let literal = literal::triple_quoted_literal(&ud.script)
+                            .unwrap_or_else(|| literal::string_literal(&ud.script));
+                        if in_module {
+                            self.module_constants.push((n.clone(), literal));
+                        } else {
+                            self.main_constants.push((n.clone(), literal));
+                        }
+                        self.constant_names.insert(key, n.clone());
+                        n
+                    }
+                };
+                Expr::raw(name)
+            }
+        };
+        match ud.encoding {
+            UserDataEncoding::Plain => text,
+            UserDataEncoding::Base64 => {
+                self.import_base64 = true;
+                let inner = match text {
+                    Expr::Raw(name) => format!("{name}.encode()"),
+                    other => format!("{}.encode()", other.flat()),
+                };
+                Expr::Call {
+                    func: "base64.b64encode".into(),
+                    args: vec![Arg::Positional(Expr::raw(inner))],
+                    suffix: ".decode()".into(),
+                }
+            }
+            UserDataEncoding::FnBase64encode => {
+                self.import("cdktf", "Fn");
+                Expr::call("Fn.base64encode", vec![Arg::Positional(text)])
+            }
+        }
+    }
+
+    fn root_block_device(d: &RootBlockDevice) -> Expr {
+        let mut args = Vec::new();
+        let mut kw = |k: &str, e: Expr| args.push(Arg::Keyword(k.into(), e));
+        if let Some(n) = d.volume_size {
+            kw("volume_size", int_expr(n));
+        }
+        if let Some(t) = &d.volume_type {
+            kw("volume_type", Expr::Str(t.clone()));
+        }
+        if let Some(n) = d.iops {
+            kw("iops", int_expr(n));
+        }
+        if let Some(n) = d.throughput {
+            kw("throughput", int_expr(n));
+        }
+        if let Some(b) = d.encrypted {
+            kw("encrypted", bool_expr(b));
+        }
+        if let Some(b) = d.delete_on_termination {
+            kw("delete_on_termination", bool_expr(b));
+        }
+        Expr::call("InstanceRootBlockDevice", args)
+    }
+
+    fn ebs_block_device(d: &EbsBlockDevice) -> Expr {
+        let mut args = vec![Arg::Keyword("device_name".into(), Expr::Str(d.device_name.clone()))];
+        let mut kw = |k: &str, e: Expr| args.push(Arg::Keyword(k.into(), e));
+        if let Some(n) = d.volume_size {
+            kw("volume_size", int_expr(n));
+        }
+        if let Some(t) = &d.volume_type {
+            kw("volume_type", Expr::Str(t.clone()));
+        }
+        if let Some(n) = d.iops {
+            kw("iops", int_expr(n));
+        }
+        if let Some(n) = d.throughput {
+            kw("throughput", int_expr(n));
+        }
+        if let Some(b) = d.encrypted {
+            kw("encrypted", bool_expr(b));
+        }
+        if let Some(b) = d.delete_on_termination {
+            kw("delete_on_termination", bool_expr(b));
+        }
+        if let Some(s) = &d.snapshot_id {
+            kw("snapshot_id", Expr::Str(s.clone()));
+        }
+        Expr::call("InstanceEbsBlockDevice", args)
+    }
+
+    fn metadata_options(o: &MetadataOptions) -> Expr {
+        let mut args = Vec::new();
+        let mut kw = |k: &str, e: Expr| args.push(Arg::Keyword(k.into(), e));
+        if let Some(s) = &o.http_endpoint {
+            kw("http_endpoint", Expr::Str(s.clone()));
+        }
+        if let Some(s) = &o.http_tokens {
+            kw("http_tokens", Expr::Str(s.clone()));
+        }
+        if let Some(n) = o.http_put_response_hop_limit {
+            kw("http_put_response_hop_limit", int_expr(n));
+        }
+        if let Some(s) = &o.instance_metadata_tags {
+            kw("instance_metadata_tags", Expr::Str(s.clone()));
+        }
+        Expr::call("InstanceMetadataOptions", args)
+    }
+
+    fn instance(&mut self, i: &Instance) -> Vec<(&'static str, Expr)> {
+        const MODULE: &str = "cdktf_cdktf_provider_aws.instance";
+        let mut kw = Vec::new();
+        if let Some(v) = &i.ami {
+            kw.push(("ami", self.str_value(v)));
+        }
+        if let Some(t) = &i.instance_type {
+            kw.push(("instance_type", Expr::Str(t.clone())));
+        }
+        if let Some(v) = &i.key_name {
+            kw.push(("key_name", self.str_value(v)));
+        }
+        if let Some(l) = &i.vpc_security_group_ids {
+            kw.push((
+                "vpc_security_group_ids",
+                Expr::List(l.iter().map(|v| self.str_value(v)).collect()),
+            ));
+        }
+        if let Some(v) = &i.subnet_id {
+            kw.push(("subnet_id", self.str_value(v)));
+        }
+        if let Some(v) = &i.availability_zone {
+            kw.push(("availability_zone", self.str_value(v)));
+        }
+        if let Some(b) = i.associate_public_ip_address {
+            kw.push(("associate_public_ip_address", bool_expr(b)));
+        }
+        if let Some(u) = &i.user_data {
+            let e = self.user_data(u);
+            kw.push(("user_data", e));
+        }
+        if let Some(u) = &i.user_data_base64 {
+            let e = self.user_data(u);
+            kw.push(("user_data_base64", e));
+        }
+        if let Some(b) = i.user_data_replace_on_change {
+            kw.push(("user_data_replace_on_change", bool_expr(b)));
+        }
+        if let Some(d) = &i.root_block_device {
+            self.import(MODULE, "InstanceRootBlockDevice");
+            kw.push(("root_block_device", Self::root_block_device(d)));
+        }
+        if let Some(ds) = &i.ebs_block_device {
+            if !ds.is_empty() {
+                self.import(MODULE, "InstanceEbsBlockDevice");
+            }
+            kw.push((
+                "ebs_block_device",
+                Expr::List(ds.iter().map(Self::ebs_block_device).collect()),
+            ));
+        }
+        if let Some(o) = &i.metadata_options {
+            self.import(MODULE, "InstanceMetadataOptions");
+            kw.push(("metadata_options", Self::metadata_options(o)));
+        }
+        if let Some(b) = i.monitoring {
+            kw.push(("monitoring", bool_expr(b)));
+        }
+        if let Some(b) = i.ebs_optimized {
+            kw.push(("ebs_optimized", bool_expr(b)));
+        }
+        if let Some(t) = &i.tags {
+            kw.push(("tags", Self::tags(t)));
+        }
+        kw
+    }
+
+    fn ebs_volume(&mut self, v: &EbsVolume) -> Vec<(&'static str, Expr)> {
+        let mut kw = vec![("availability_zone", self.str_value(&v.availability_zone))];
+        if let Some(n) = v.size {
+            kw.push(("size", int_expr(n)));
+        }
+        if let Some(t) = &v.volume_type {
+            kw.push(("type", Expr::Str(t.clone())));
+        }
+        if let Some(n) = v.iops {
+            kw.push(("iops", int_expr(n)));
+        }
+        if let Some(n) = v.throughput {
+            kw.push(("throughput", int_expr(n)));
+        }
+        if let Some(b) = v.encrypted {
+            kw.push(("encrypted", bool_expr(b)));
+        }
+        if let Some(s) = &v.snapshot_id {
+            kw.push(("snapshot_id", self.str_value(s)));
+        }
+        if let Some(t) = &v.tags {
+            kw.push(("tags", Self::tags(t)));
+        }
+        kw
+    }
+
+    fn volume_attachment(&mut self, a: &VolumeAttachment) -> Vec<(&'static str, Expr)> {
+        vec![
+            ("device_name", Expr::Str(a.device_name.clone())),
+            ("volume_id", self.str_value(&a.volume_id)),
+            ("instance_id", self.str_value(&a.instance_id)),
+        ]
+    }
+
+    fn ebs_snapshot(&mut self, s: &EbsSnapshot) -> Vec<(&'static str, Expr)> {
+        let mut kw = vec![("volume_id", self.str_value(&s.volume_id))];
+        if let Some(d) = &s.description {
+            kw.push(("description", Expr::Str(d.clone())));
+        }
+        if let Some(t) = &s.tags {
+            kw.push(("tags", Self::tags(t)));
+        }
+        kw
+    }
+
+    fn output_value(&self, v: &OutputValue) -> Expr {
+        match v {
+            OutputValue::Ref(r) => self.str_value(&StrValue::Ref(r.clone())),
+            OutputValue::Str(s) => Expr::Str(s.clone()),
+            OutputValue::Number(n) => int_expr(*n),
+            OutputValue::Bool(b) => bool_expr(*b),
+            OutputValue::List(items) => Expr::List(items.iter().map(|i| self.output_value(i)).collect()),
+            OutputValue::Map(m) => Expr::Dict(
+                m.iter()
+                    .map(|(k, v)| (Expr::Str(k.clone()), self.output_value(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn output(&mut self, o: &TerraformOutput) -> Vec<(&'static str, Expr)> {
+        self.import("cdktf", "TerraformOutput");
+        let mut kw = vec![("value", self.output_value(&o.value))];
+        if let Some(d) = &o.description {
+            kw.push(("description", Expr::Str(d.clone())));
+        }
+        if let Some(b) = o.sensitive {
+            kw.push(("sensitive", bool_expr(b)));
+        }
+        kw
+    }
+}
+
+fn bool_expr(b: bool) -> Expr {
+    Expr::raw(if b { "True" } else { "False" })
+}
+
+fn int_expr(n: i64) -> Expr {
+    Expr::raw(n.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_from_construct_ids() {
+        assert_eq!(identifier_from("App SG", "sg"), "app_sg");
+        assert_eq!(identifier_from("wéb 2", "instance"), "w_b_2");
+        assert_eq!(identifier_from("1web", "instance"), "instance_1web");
+        assert_eq!(identifier_from("!!!", "instance"), "instance");
+        let mut names = Names::default();
+        assert_eq!(names.claim("class", "x"), "class_");
+        assert_eq!(names.claim("inst", "x"), "inst");
+        assert_eq!(names.claim("inst", "x"), "inst_2");
+        assert_eq!(names.claim("self", "x"), "self_");
+        assert_eq!(names.claim("my var", "x"), "my_var");
+    }
+}

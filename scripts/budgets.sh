@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the core's criterion benchmarks and fails when a mean exceeds its budget.
+# Budgets are for the native build on these 2-core machines; the browser runs the same code
+# as wasm, a few times slower, and stays far below a keystroke's 16 ms.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+cargo bench --locked -q -p ec2-playground-core --bench outputs --bench diagram -- --warm-up-time 1 --measurement-time 2 > target/budgets.log 2>&1 || { cat target/budgets.log; exit 1; }
+status=0
+# name budget_in_microseconds
+while read -r name budget; do
+  est="target/criterion/$name/new/estimates.json"
+  mean=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['mean']['point_estimate']/1000)" "$est")
+  if python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= float(sys.argv[2]) else 1)" "$mean" "$budget"; then
+    printf 'ok   %-12s %10.1f µs (budget %s µs)\n' "$name" "$mean" "$budget"
+  else
+    printf 'OVER %-12s %10.1f µs (budget %s µs)\n' "$name" "$mean" "$budget"; status=1
+  fi
+done <<'BUDGETS'
+load_lab 500
+synth_lab 1000
+python_lab 1000
+zip_lab 5000
+synth_400 30000
+diagram_lab 2000
+diagram_20x10 10000
+BUDGETS
+exit $status
