@@ -87,7 +87,16 @@ test('editing a port changes the JSON at once; a bad value says why and keeps th
   await page.fill(FROM_PORT, '2022');
   await waitJson(page, 'return JSON.parse(text).resource.aws_security_group.web_sg.ingress[0].from_port === 2022');
   assert.equal(await page.locator(`${FROM_PORT}-err`).count(), 0);
-  // TODO(issue 4): also check main.py once the Python writer is on main.
+  await page.click('#tab-python');
+  await page.waitForFunction(() => {
+    const py = document.querySelector('#code-python');
+    return py && py.textContent.includes('SecurityGroupIngress(') && py.textContent.includes('2022');
+  }, null, { timeout: TIMEOUT });
+  const py = await page.textContent('#code-python');
+  assert.match(py, /from_port=2022/);
+  assert.doesNotMatch(py, /from_port=22,/);
+  await page.fill(FROM_PORT, '2200');
+  await page.waitForFunction(() => document.querySelector('#code-python').textContent.includes('from_port=2200'), null, { timeout: TIMEOUT });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -277,16 +286,101 @@ test('embed mode shows only the chosen panel, read-only, with a link to the play
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), STACK_KEY), null, 'an embed never saves');
   await h.screenshot(page, 'embed-json-en-600x400');
 
-  await page.goto(`${server.url}?embed=1&panel=checks&lang=fr${fragment}`);
-  await page.reload();
-  await page.waitForSelector('#panel-checks', { timeout: TIMEOUT });
-  assert.equal(await page.locator('#code-json').count(), 0);
-  assert.equal(await page.locator('.editor').count(), 0);
+  for (const panel of ['python', 'diagram', 'checks']) {
+    await page.goto(`${server.url}?embed=1&panel=${panel}&lang=fr${fragment}`);
+    await page.reload();
+    await page.waitForSelector(`#panel-${panel}`, { timeout: TIMEOUT });
+    assert.equal(await page.locator('#code-json').count(), 0);
+    assert.equal(await page.locator('.editor').count(), 0);
+    assert.equal(await page.locator('.panels').count(), 1);
+    await h.screenshot(page, `embed-${panel}-fr-600x400`);
+  }
+  assert.match(await page.textContent('#panel-checks'), /avertissement|erreur/);
 
   await page.goto(`${server.url}?embed=1&readonly=1${fragment}`);
   await page.reload();
   await waitJson(page, 'return text === arg', GOLDEN);
   assert.equal(await page.locator('.editor fieldset[disabled]').count() > 0, true, 'read-only editor');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** The names and contents of a zip's entries (stored or deflated), read from its central directory. */
+function readZip(buf) {
+  const zlib = require('node:zlib');
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  }
+  assert.ok(eocd >= 0, 'an end of central directory record');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const entries = {};
+  for (let n = 0; n < count; n++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'a central directory header');
+    const method = buf.readUInt16LE(p + 10);
+    const csize = buf.readUInt32LE(p + 20);
+    const usize = buf.readUInt32LE(p + 24);
+    const nlen = buf.readUInt16LE(p + 28);
+    const elen = buf.readUInt16LE(p + 30);
+    const clen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nlen);
+    assert.equal(buf.readUInt32LE(local), 0x04034b50, `a local header for ${name}`);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(start, start + csize);
+    const data = method === 0 ? raw : zlib.inflateRawSync(raw);
+    assert.equal(data.length, usize, `${name} unpacks to its size`);
+    entries[name] = data.toString('utf8');
+    p += 46 + nlen + elen + clen;
+  }
+  return entries;
+}
+
+test('the downloaded zip is a valid zip holding main.py, and cdk.tf.json downloads as shown', async () => {
+  const { context, page, errors } = await h.freshPage(browser);
+  await openLab(page);
+  await page.click('#tab-python');
+  await page.waitForSelector('#code-python', { timeout: TIMEOUT });
+  const mainPy = await page.textContent('#code-python');
+  const [zipDownload] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click('#download-zip')]);
+  assert.equal(zipDownload.suggestedFilename(), 'ec2-lab.zip');
+  const zipPath = path.join(h.ARTIFACTS, 'ec2-lab.zip');
+  await zipDownload.saveAs(zipPath);
+  const entries = readZip(fs.readFileSync(zipPath));
+  assert.ok('ec2-lab/main.py' in entries, Object.keys(entries).join(', '));
+  assert.equal(entries['ec2-lab/main.py'], mainPy, 'the zip holds the main.py shown');
+  assert.ok('ec2-lab/cdktf.json' in entries);
+  assert.match(mainPy, /^class MyStack\(TerraformStack\):$/m);
+  assert.match(mainPy, /^MyStack\(app, "ec2-lab"\)$/m);
+
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click('#download-json')]);
+  assert.equal(jsonDownload.suggestedFilename(), 'cdk.tf.json');
+  const jsonPath = path.join(h.ARTIFACTS, 'cdk.tf.json');
+  await jsonDownload.saveAs(jsonPath);
+  assert.equal(fs.readFileSync(jsonPath, 'utf8'), GOLDEN);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the checks panel counts the findings and takes the learner to the field; the diagram is drawn', async () => {
+  const { context, page, errors } = await h.freshPage(browser);
+  await openLab(page);
+  await page.click('#tab-checks');
+  await page.waitForSelector('#checks-summary', { timeout: TIMEOUT });
+  const first = page.locator('.diagnostic .diagnostic-target').first();
+  assert.ok((await page.locator('.diagnostic').count()) >= 1, 'the lab raises at least its open SSH rule');
+  await first.click();
+  await page.waitForFunction(() => document.activeElement && document.activeElement.closest('.card'), null, { timeout: TIMEOUT });
+  // Open the world to RDP: one more warning, shown beside the port too.
+  const before = await page.locator('.diagnostic').count();
+  await page.fill(FROM_PORT, '3389');
+  await page.fill(TO_PORT, '3389');
+  await page.waitForFunction((n) => document.querySelectorAll('.diagnostic').length >= n, before, { timeout: TIMEOUT });
+  await page.click('#tab-diagram');
+  await page.waitForSelector('#diagram svg', { timeout: TIMEOUT });
+  assert.match(await page.textContent('#diagram svg title'), /ec2-lab/);
+  await h.screenshot(page, 'diagram-fr-1280');
   assert.deepEqual(errors, []);
   await context.close();
 });

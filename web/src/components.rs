@@ -17,4 +17,5 @@ pub mod panels;
 pub mod python_panel;
 pub mod resource_card;
 pub mod share_box;
+pub mod suggestions;
 pub mod toolbar;

@@ -75,17 +75,58 @@ pub fn split_path(path: &str) -> (Option<usize>, String) {
     }
 }
 
-/// The messages of the problems at `path` among `issues`, joined, in `lang`.
+/// The messages of the problems at `path` among `issues`, joined, in `lang`; a warning
+/// says it is one (the colour alone would not).
 pub fn message_at(issues: &[FieldIssue], path: &str, lang: Lang) -> Option<String> {
-    let messages: Vec<&str> = issues
+    let messages: Vec<String> = issues
         .iter()
         .filter(|i| i.is_at(path))
-        .map(|i| i.message.get(lang))
+        .map(|i| match (i.severity, lang) {
+            (Severity::Error, _) => i.message.get(lang).to_owned(),
+            (_, Lang::Fr) => format!("Attention : {}", i.message.get(lang)),
+            (_, Lang::En) => format!("Warning: {}", i.message.get(lang)),
+        })
         .collect();
     if messages.is_empty() {
         None
     } else {
         Some(messages.join(" · "))
+    }
+}
+
+/// `ingress[0].cidr_blocks[1]`, then `ingress[0].cidr_blocks`, `ingress[0]`, `ingress`:
+/// the path and every field that holds it, most precise first.
+pub fn path_prefixes(path: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while !rest.is_empty() {
+        out.push(rest);
+        match rest.rfind(['.', '[']) {
+            Some(i) => rest = &rest[..i],
+            None => break,
+        }
+    }
+    out
+}
+
+/// The ids of the page elements where the problem at (`index`, `path`) may be shown, most
+/// precise first, ending with the resource's card (see `components::forms::FormCtx::id`).
+pub fn element_ids(index: Option<usize>, path: &str) -> Vec<String> {
+    match index {
+        Some(i) => {
+            let n = i.to_string();
+            let path = if path.is_empty() { "id" } else { path };
+            let mut ids: Vec<String> = path_prefixes(path)
+                .into_iter()
+                .map(|p| crate::components::fields::dom_id(&["r", &n, p]))
+                .collect();
+            ids.push(format!("card-{i}"));
+            ids
+        }
+        None => match path {
+            "class_name" => vec!["stack-class".to_owned()],
+            _ => vec!["stack-name".to_owned()],
+        },
     }
 }
 
@@ -115,5 +156,29 @@ mod tests {
             ..issue
         };
         assert!(whole.is_at("id"));
+        let tag = FieldIssue {
+            path: "tags[\"Name\"]".into(),
+            ..whole
+        };
+        assert!(tag.is_at("tags"));
+    }
+
+    #[test]
+    fn elements_from_paths() {
+        assert_eq!(
+            path_prefixes("ingress[0].cidr_blocks[1]"),
+            [
+                "ingress[0].cidr_blocks[1]",
+                "ingress[0].cidr_blocks",
+                "ingress[0]",
+                "ingress"
+            ]
+        );
+        assert_eq!(
+            element_ids(Some(2), "ingress[0].from_port"),
+            ["r-2-ingress-0--from-port", "r-2-ingress-0-", "r-2-ingress", "card-2"]
+        );
+        assert_eq!(element_ids(Some(3), ""), ["r-3-id", "card-3"]);
+        assert_eq!(element_ids(None, "resources"), ["stack-name"]);
     }
 }

@@ -138,6 +138,8 @@ pub enum Notice {
     CannotSave,
     /// A share link would be too long.
     ShareTooLong(LinkError),
+    /// The project zip could not be made or offered (the reason, if known).
+    ExportFailed(String),
 }
 
 /// Why the stack was replaced, for the undo notice.

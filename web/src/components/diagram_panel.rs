@@ -1,21 +1,32 @@
 //! The diagram panel.
 
+use ec2_playground_core::diagram_svg;
 use yew::prelude::*;
 
 use crate::app::AppContext;
-use crate::i18n::tr;
+use crate::state::Theme;
 
-/// The stack drawn.
+/// The stack drawn by the core (SVG with its own escaping), with the checks' warnings,
+/// derived where it is shown.
 #[function_component]
 pub fn DiagramPanel() -> Html {
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
     let lang = app.state.lang;
-    // TODO(issue 6): show `ec2_playground_core::diagram::diagram_svg(...)` once it is on main.
+    let svg = use_memo(
+        (app.state.stack.clone(), app.outputs.diagnostics.clone(), lang),
+        |(stack, diagnostics, lang)| AttrValue::from(diagram_svg(stack, diagnostics, *lang)),
+    );
+    // The SVG follows the system's colours by itself; a forced theme is a class around it.
+    let theme = match app.state.theme {
+        Theme::System => None,
+        Theme::Light => Some("ec2p-light"),
+        Theme::Dark => Some("ec2p-dark"),
+    };
     html! {
-        <p class="hint pending">{ tr(lang,
-            "Le diagramme arrive avec le module de diagramme du cœur (ticket 6) : il n'est pas encore dans cette version.",
-            "The diagram comes with the core's diagram module (issue 6): it is not in this build yet.") }</p>
+        <div class={classes!("diagram", theme)} id="diagram" tabindex="0">
+            { Html::from_html_unchecked((*svg).clone()) }
+        </div>
     }
 }

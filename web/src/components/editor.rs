@@ -3,12 +3,13 @@
 
 use std::rc::Rc;
 
-use ec2_playground_core::ResourceKind;
+use ec2_playground_core::{Resource, ResourceKind};
 use yew::prelude::*;
 
 use super::fields::{dom_id, TextField};
 use super::forms::FormCtx;
 use super::resource_card::ResourceCard;
+use super::suggestions::Suggestions;
 use crate::app::AppContext;
 use crate::i18n::{kind_title, tr};
 use crate::issues::message_at;
@@ -66,6 +67,11 @@ pub fn Editor() -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::AddResource(kind)))
     };
     let add_id = dom_id(&["add", "kind"]);
+    // The zones offered are those of the region the stack's (first) provider names.
+    let region = stack.resources.iter().find_map(|r| match r {
+        Resource::AwsProvider(p) => p.region.clone().map(AttrValue::from),
+        _ => None,
+    });
     html! {
         <section class="editor" aria-labelledby="editor-title">
             <h2 id="editor-title" class="section-title">{ tr(lang, "Stack", "Stack") }</h2>
@@ -102,6 +108,7 @@ pub fn Editor() -> Html {
                     <button type="button" id="add-resource" onclick={on_add}>{ tr(lang, "Ajouter", "Add") }</button>
                 </div>
             </fieldset>
+            <Suggestions {region} />
         </section>
     }
 }

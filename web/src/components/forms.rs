@@ -46,6 +46,13 @@ impl FormCtx {
         message_at(&self.issues, path, self.lang).map(AttrValue::from)
     }
 
+    /// The problems about `path` itself, not about a field inside it: for a block whose
+    /// fields show their own (`metadata_options` when it is left out).
+    pub fn own_error(&self, path: &str) -> Option<AttrValue> {
+        let own: Vec<FieldIssue> = self.issues.iter().filter(|i| i.path == path).cloned().collect();
+        message_at(&own, path, self.lang).map(AttrValue::from)
+    }
+
     /// `fr` or `en`.
     pub fn tr(&self, fr: &'static str, en: &'static str) -> &'static str {
         crate::i18n::tr(self.lang, fr, en)

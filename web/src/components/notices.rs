@@ -40,6 +40,10 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
         )
         .to_owned(),
         Notice::ShareTooLong(e) => e.message(lang),
+        Notice::ExportFailed(why) => format!(
+            "{} {why}",
+            tr(lang, "Le zip du projet n'a pas pu être préparé.", "The project zip could not be made.")
+        ),
     }
 }
 
@@ -124,6 +128,7 @@ pub fn Notices() -> Html {
                     Notice::LinkBroken(_) => ("warning", "notice-link-broken"),
                     Notice::CannotSave => ("warning", "notice-cannot-save"),
                     Notice::ShareTooLong(_) => ("warning", "notice-share-too-long"),
+                    Notice::ExportFailed(_) => ("warning", "notice-export-failed"),
                 };
                 html! {
                     <div class={classes!("notice", class)} id={id} role="alert">

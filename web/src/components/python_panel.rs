@@ -1,21 +1,30 @@
-//! The `main.py` panel.
+//! The `main.py` panel (and `user_data.py` when the stack writes a script there).
 
+use std::rc::Rc;
+
+use ec2_playground_core::python_files;
 use yew::prelude::*;
 
+use super::code_view::CodeView;
 use crate::app::AppContext;
-use crate::i18n::tr;
+use crate::highlight::CodeLang;
 
-/// The Python of the stack, as the course writes it.
+/// The Python of the stack, as the course writes it, derived where it is shown.
 #[function_component]
 pub fn PythonPanel() -> Html {
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
     let lang = app.state.lang;
-    // TODO(issue 4): show `ec2_playground_core::python::main_py(&stack)` once it is on main.
+    let files = use_memo(app.state.stack.clone(), |stack| python_files(stack));
+    let main_py = Some(Rc::new(files.main_py.clone()));
+    let user_data_py = files.user_data_py.clone().map(Rc::new);
     html! {
-        <p class="hint pending">{ tr(lang,
-            "Le main.py arrive avec le générateur Python du cœur (ticket 4) : il n'est pas encore dans cette version.",
-            "main.py comes with the core's Python writer (issue 4): it is not in this build yet.") }</p>
+        <div class="python-files">
+            <CodeView id="code-python" file_name="main.py" code={main_py} code_lang={CodeLang::Python} {lang} />
+            if let Some(text) = user_data_py {
+                <CodeView id="code-user-data" file_name="user_data.py" code={Some(text)} code_lang={CodeLang::Python} {lang} />
+            }
+        </div>
     }
 }

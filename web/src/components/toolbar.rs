@@ -1,6 +1,7 @@
 //! The toolbar: examples, reset, share, downloads, language and theme.
 
-use ec2_playground_core::Lang;
+use ec2_playground_core::export::project_folder;
+use ec2_playground_core::{export_zip, Lang};
 use yew::prelude::*;
 
 use crate::app::AppContext;
@@ -42,6 +43,18 @@ pub fn Toolbar() -> Html {
                 clipboard::copy(link, Callback::from(move |ok| s.dispatch(Action::ShareCopied(ok))));
             }
             Err(e) => state.dispatch(Action::Notify(Notice::ShareTooLong(e))),
+        })
+    };
+    let on_zip = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| match export_zip(&state.stack) {
+            Ok(bytes) => {
+                let name = format!("{}.zip", project_folder(&state.stack));
+                if !download::save(&name, "application/zip", &bytes) {
+                    state.dispatch(Action::Notify(Notice::ExportFailed(String::new())));
+                }
+            }
+            Err(e) => state.dispatch(Action::Notify(Notice::ExportFailed(e.to_string()))),
         })
     };
     let on_json = {
@@ -101,7 +114,7 @@ pub fn Toolbar() -> Html {
                 </div>
                 <div class="group">
                     <button type="button" id="share" onclick={on_share}>{ tr(lang, "Lien de partage", "Share link") }</button>
-                    // TODO(issue 4): "Download the project (zip)" with `ec2_playground_core::export::export_zip` once it is on main.
+                    <button type="button" id="download-zip" onclick={on_zip}>{ tr(lang, "Télécharger le projet (zip)", "Download the project (zip)") }</button>
                     <button type="button" id="download-json" onclick={on_json} disabled={app.outputs.json.is_none()}>
                         { tr(lang, "Télécharger cdk.tf.json", "Download cdk.tf.json") }
                     </button>

@@ -59,3 +59,33 @@ pub fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Brings the first element of `ids` that exists into view and gives it (or the first
+/// control inside it) the keyboard focus, opening the `<details>` around it. Returns
+/// false when none exists.
+pub fn reveal(ids: &[String]) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(element) = ids.iter().find_map(|id| document.get_element_by_id(id)) else {
+        return false;
+    };
+    let mut around = element.closest("details").ok().flatten();
+    while let Some(details) = around {
+        let _ = details.set_attribute("open", "");
+        around = details
+            .parent_element()
+            .and_then(|p| p.closest("details").ok().flatten());
+    }
+    let target = if element.matches("input, select, textarea, button").unwrap_or(false) {
+        Some(element.clone())
+    } else {
+        element.query_selector("input, select, textarea, button").ok().flatten()
+    };
+    element.scroll_into_view_with_bool(false);
+    if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+    true
+}

@@ -22,7 +22,7 @@ pub fn EbsVolumeForm(props: &FormProps<EbsVolume>) -> Html {
             <div class="field-row">
                 <NumberField id={ctx.id("size")} label={ctx.tr("Taille (Gio)", "Size (GiB)")} kwarg="size" value={v.size} {lang}
                     error={ctx.error("size")} on_change={edit(v, &props.on_change, |vol, n| vol.size = n)} />
-                <TextField id={ctx.id("type")} label={ctx.tr("Type de volume", "Volume type")} kwarg="type" mono=true list="ebs-volume-types"
+                <TextField id={ctx.id("type")} label={ctx.tr("Type de volume", "Volume type")} kwarg="type" mono=true
                     value={v.volume_type.clone().unwrap_or_default()} placeholder="gp3" error={ctx.error("type")}
                     on_change={edit(v, &props.on_change, |vol, s: String| vol.volume_type = non_empty(s))} />
                 <NumberField id={ctx.id("iops")} label={ctx.tr("IOPS", "IOPS")} kwarg="iops" value={v.iops} {lang}

@@ -36,6 +36,14 @@ fn choice_field(
     }
 }
 
+/// The problems about a whole block (`metadata_options` left out, say), below it.
+fn own_error(ctx: &FormCtx, path: &str) -> Html {
+    match ctx.own_error(path) {
+        Some(e) => html! { <p class="field-error" aria-live="polite">{ e }</p> },
+        None => html! {},
+    }
+}
+
 fn root_device(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> Html {
     let lang = ctx.lang;
     let toggle_id = ctx.id("root_block_device-on");
@@ -76,7 +84,7 @@ fn root_device(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> H
                     <div class="field-row">
                         <NumberField id={ctx.id(&p("volume_size"))} label={ctx.tr("Taille (Gio)", "Size (GiB)")} kwarg="volume_size"
                             value={rbd.volume_size} {lang} error={ctx.error(&p("volume_size"))} on_change={set(|r, n| r.volume_size = n)} />
-                        <TextField id={ctx.id(&p("volume_type"))} label={ctx.tr("Type", "Type")} kwarg="volume_type" mono=true list="ebs-volume-types"
+                        <TextField id={ctx.id(&p("volume_type"))} label={ctx.tr("Type", "Type")} kwarg="volume_type" mono=true
                             value={rbd.volume_type.clone().unwrap_or_default()} placeholder="gp3" error={ctx.error(&p("volume_type"))}
                             on_change={edit(v, on_change, |i, s: String| if let Some(r) = i.root_block_device.as_mut() { r.volume_type = non_empty(s) })} />
                         <NumberField id={ctx.id(&p("iops"))} label={ctx.tr("IOPS", "IOPS")} kwarg="iops"
@@ -96,13 +104,14 @@ fn root_device(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> H
         }
     };
     html! {
-        <fieldset class="field">
+        <fieldset class={classes!("field", ctx.error("root_block_device").is_some().then_some("has-error"))} id={ctx.id("root_block_device")}>
             <legend><span class="label-text">{ ctx.tr("Volume racine", "Root volume") }</span><code class="kwarg">{ "root_block_device" }</code></legend>
             <div class="check-row">
                 <input type="checkbox" id={toggle_id.clone()} checked={v.root_block_device.is_some()} onchange={on_toggle} />
                 <label for={toggle_id}>{ ctx.tr("Configurer le volume racine", "Configure the root volume") }</label>
             </div>
             { body }
+            { own_error(ctx, "root_block_device") }
         </fieldset>
     }
 }
@@ -156,7 +165,7 @@ fn ebs_devices(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> H
                         on_change={upd_text(|dev, s| dev.device_name = s)} />
                     <NumberField id={ctx.id(&p("volume_size"))} label={ctx.tr("Taille (Gio)", "Size (GiB)")} kwarg="volume_size"
                         value={d.volume_size} {lang} error={ctx.error(&p("volume_size"))} on_change={upd(|dev, n| dev.volume_size = n)} />
-                    <TextField id={ctx.id(&p("volume_type"))} label={ctx.tr("Type", "Type")} kwarg="volume_type" mono=true list="ebs-volume-types"
+                    <TextField id={ctx.id(&p("volume_type"))} label={ctx.tr("Type", "Type")} kwarg="volume_type" mono=true
                         value={d.volume_type.clone().unwrap_or_default()} placeholder="gp3" error={ctx.error(&p("volume_type"))}
                         on_change={upd_text(|dev, s| dev.volume_type = non_empty(s))} />
                 </div>
@@ -190,11 +199,12 @@ fn ebs_devices(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> H
         });
     });
     html! {
-        <fieldset class="field">
+        <fieldset class={classes!("field", ctx.error("ebs_block_device").is_some().then_some("has-error"))} id={ctx.id("ebs_block_device")}>
             <legend><span class="label-text">{ ctx.tr("Volumes créés avec l'instance", "Volumes created with the instance") }</span>
                 <code class="kwarg">{ "ebs_block_device" }</code></legend>
             <ul class="sub-cards">{ for items }</ul>
             <button type="button" class="small" onclick={add}>{ ctx.tr("+ Ajouter un volume", "+ Add a volume") }</button>
+            { own_error(ctx, "ebs_block_device") }
         </fieldset>
     }
 }
@@ -240,7 +250,7 @@ fn metadata(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> Html
         }
     };
     html! {
-        <fieldset class="field">
+        <fieldset class={classes!("field", ctx.error("metadata_options").is_some().then_some("has-error"))} id={ctx.id("metadata_options")}>
             <legend><span class="label-text">{ ctx.tr("Métadonnées de l'instance (IMDS)", "Instance metadata (IMDS)") }</span>
                 <code class="kwarg">{ "metadata_options" }</code></legend>
             <div class="check-row">
@@ -248,6 +258,7 @@ fn metadata(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> Html
                 <label for={toggle_id}>{ ctx.tr("Configurer le service de métadonnées", "Configure the metadata service") }</label>
             </div>
             { body }
+            { own_error(ctx, "metadata_options") }
         </fieldset>
     }
 }

@@ -97,7 +97,7 @@ fn rule_list(sg: &SecurityGroup, d: Direction, ctx: &FormCtx, on_change: &Callba
         let cb = on_change.clone();
         Callback::from(move |_: MouseEvent| cb.emit(next.clone()))
     };
-    let error = ctx.error(kwarg);
+    let error = ctx.own_error(kwarg);
     html! {
         <fieldset class={classes!("field", "rules", error.is_some().then_some("has-error"))} id={ctx.id(kwarg)}>
             <legend><span class="label-text">{ title }</span><code class="kwarg">{ kwarg }</code></legend>
