@@ -111,6 +111,22 @@ test('a synth error shows beside its field and the panel keeps the last good JSO
   assert.equal(await jsonText(page), GOLDEN);
   await page.fill('#r-5-id', 'data');
   await page.waitForSelector('.stale', { state: 'detached', timeout: TIMEOUT });
+  // Whatever is typed, the page stays up and says why beside the field.
+  for (const [field, value, error] of [
+    ['#stack-name', 'mon lab', '#stack-name-err'],
+    ['#stack-name', '', '#stack-name-err'],
+    ['#r-4-id', 'Default', '#r-4-id-err'],
+    ['#r-4-id', '', '#r-4-id-err'],
+  ]) {
+    await page.fill(field, value);
+    await page.waitForSelector(error, { timeout: TIMEOUT });
+    assert.equal(await jsonText(page), GOLDEN, `${field} = ${JSON.stringify(value)} keeps the last good JSON`);
+    await page.fill(field, field === '#stack-name' ? 'ec2-lab' : 'web');
+    await waitJson(page, 'return text === arg', GOLDEN);
+  }
+  await page.fill('#r-4-user-data-script', '#!/bin/bash\necho "${HOME}" \u2028 \u0007 é 🚀\n');
+  // The JSON escapes the script as JSON.stringify does (cdktf is JavaScript).
+  await waitJson(page, 'return text.includes(arg)', JSON.stringify('echo "${HOME}" \u2028 \u0007 é 🚀').slice(1, -1));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -385,6 +401,48 @@ test('the checks panel counts the findings and takes the learner to the field; t
   await context.close();
 });
 
+test('every control has a name for screen readers, and the tabs work with the keyboard', async () => {
+  for (const locale of ['fr-FR', 'en-US']) {
+    const { context, page, errors } = await h.freshPage(browser, { locale });
+    await openLab(page);
+    await page.selectOption('#example-select', 'database');
+    await page.click('#load-example');
+    await waitJson(page, 'return text.includes("ec2-database")');
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea, button')]
+        .filter((el) => !el.closest('[hidden]'))
+        .filter((el) => {
+          const name = (el.getAttribute('aria-label') || '').trim()
+            || [...(el.labels || [])].map((l) => l.textContent.trim()).join(' ')
+            || (el.getAttribute('aria-labelledby') || '').split(' ').map((id) => (document.getElementById(id) || {}).textContent || '').join(' ').trim()
+            || (el.tagName === 'BUTTON' ? el.textContent.trim() : '');
+          return !name;
+        })
+        .map((el) => el.outerHTML.slice(0, 120)));
+    assert.deepEqual(unnamed, [], `${locale}: controls without a name`);
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+    assert.equal(new Set(ids).size, ids.length, 'element ids are unique');
+    // Tabs: focus the selected one, move with the arrow keys, activate.
+    await page.focus('#tab-json');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('#code-python', { timeout: TIMEOUT });
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-python');
+    await page.keyboard.press('End');
+    await page.waitForSelector('#checks-summary', { timeout: TIMEOUT });
+    await page.keyboard.press('Home');
+    await page.waitForSelector('#code-json', { timeout: TIMEOUT });
+    // A card folds and unfolds from the keyboard.
+    await page.focus('#card-2 .card-toggle');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#card-2-body', { state: 'detached', timeout: TIMEOUT });
+    assert.equal(await page.getAttribute('#card-2 .card-toggle', 'aria-expanded'), 'false');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#card-2-body', { timeout: TIMEOUT });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('screenshots at 360, 1280 and 1920 px, in French and English, light and dark', async () => {
   for (const [locale, lang] of [['fr-FR', 'fr'], ['en-US', 'en']]) {
     for (const [width, height] of [[360, 780], [1280, 800], [1920, 1080]]) {
@@ -395,6 +453,9 @@ test('screenshots at 360, 1280 and 1920 px, in French and English, light and dar
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `no horizontal scroll at ${width}px (${overflow}px too wide)`);
       await h.screenshot(page, `lab-${lang}-${width}-${scheme}`);
+      if (width === 1280) {
+        await page.locator('#card-2').screenshot({ path: path.join(h.ARTIFACTS, `security-group-card-${lang}-1280.png`) });
+      }
       assert.deepEqual(errors, []);
       await context.close();
     }

@@ -74,7 +74,10 @@ pub fn Editor() -> Html {
     });
     html! {
         <section class="editor" aria-labelledby="editor-title">
-            <h2 id="editor-title" class="section-title">{ tr(lang, "Stack", "Stack") }</h2>
+            <div class="section-head">
+                <h2 id="editor-title" class="section-title">{ tr(lang, "Votre stack", "Your stack") }</h2>
+                <a class="to-outputs" href="#outputs">{ tr(lang, "Voir les sorties ↓", "See the outputs ↓") }</a>
+            </div>
             <fieldset class="stack-settings" disabled={state.readonly()}>
                 <legend class="visually-hidden">{ tr(lang, "Réglages de la stack", "Stack settings") }</legend>
                 <div class="field-row">

@@ -114,9 +114,16 @@ pub fn Toolbar() -> Html {
                 </div>
                 <div class="group">
                     <button type="button" id="share" onclick={on_share}>{ tr(lang, "Lien de partage", "Share link") }</button>
-                    <button type="button" id="download-zip" onclick={on_zip}>{ tr(lang, "Télécharger le projet (zip)", "Download the project (zip)") }</button>
-                    <button type="button" id="download-json" onclick={on_json} disabled={app.outputs.json.is_none()}>
-                        { tr(lang, "Télécharger cdk.tf.json", "Download cdk.tf.json") }
+                </div>
+                <div class="group" role="group" aria-labelledby="download-label">
+                    <span class="group-label" id="download-label">{ tr(lang, "Télécharger :", "Download:") }</span>
+                    <button type="button" id="download-zip" onclick={on_zip}
+                        aria-label={tr(lang, "Télécharger le projet cdktf (zip)", "Download the cdktf project (zip)")}>
+                        { tr(lang, "projet (.zip)", "project (.zip)") }
+                    </button>
+                    <button type="button" id="download-json" onclick={on_json} disabled={app.outputs.json.is_none()}
+                        aria-label={tr(lang, "Télécharger cdk.tf.json", "Download cdk.tf.json")}>
+                        { "cdk.tf.json" }
                     </button>
                 </div>
                 <div class="group">
