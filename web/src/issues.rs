@@ -75,16 +75,27 @@ pub fn split_path(path: &str) -> (Option<usize>, String) {
     }
 }
 
+/// How a message about a warning starts (an error's has no mark): the sign the reader
+/// sees, and what [`is_warning`] looks for.
+pub const WARNING_MARK: &str = "⚠ ";
+
+/// True when `message` (from [`message_at`]) starts with a warning, not an error: errors
+/// come first, so a message with both starts with the error.
+pub fn is_warning(message: &str) -> bool {
+    message.starts_with(WARNING_MARK)
+}
+
 /// The messages of the problems at `path` among `issues`, joined, in `lang`; a warning
 /// says it is one (the colour alone would not).
 pub fn message_at(issues: &[FieldIssue], path: &str, lang: Lang) -> Option<String> {
-    let messages: Vec<String> = issues
-        .iter()
-        .filter(|i| i.is_at(path))
+    let mut here: Vec<&FieldIssue> = issues.iter().filter(|i| i.is_at(path)).collect();
+    here.sort_by_key(|i| i.severity);
+    let messages: Vec<String> = here
+        .into_iter()
         .map(|i| match (i.severity, lang) {
             (Severity::Error, _) => i.message.get(lang).to_owned(),
-            (_, Lang::Fr) => format!("Attention : {}", i.message.get(lang)),
-            (_, Lang::En) => format!("Warning: {}", i.message.get(lang)),
+            (_, Lang::Fr) => format!("{WARNING_MARK}Attention : {}", i.message.get(lang)),
+            (_, Lang::En) => format!("{WARNING_MARK}Warning: {}", i.message.get(lang)),
         })
         .collect();
     if messages.is_empty() {

@@ -66,9 +66,37 @@ pub fn dom_id(parts: &[&str]) -> String {
         .join("-")
 }
 
+/// The class of a problem's paragraph: `field-error`, or `field-warning` when it is
+/// only a warning.
+pub fn problem_class(message: &str) -> &'static str {
+    if crate::issues::is_warning(message) {
+        "field-warning"
+    } else {
+        "field-error"
+    }
+}
+
+/// The class of a field holding `message`: `has-error` or `has-warning`.
+pub fn holder_class(message: Option<&str>) -> Option<&'static str> {
+    message.map(|m| {
+        if crate::issues::is_warning(m) {
+            "has-warning"
+        } else {
+            "has-error"
+        }
+    })
+}
+
+/// `aria-invalid` for a control holding `message`: only for an error, not a warning.
+pub fn invalid(message: Option<&str>) -> Option<AttrValue> {
+    message
+        .filter(|m| !crate::issues::is_warning(m))
+        .map(|_| AttrValue::from("true"))
+}
+
 /// The label, the control and the problem of one field.
 pub fn shell(id: &str, label: &str, kwarg: Option<&str>, error: Option<&str>, control: Html) -> Html {
-    let class = classes!("field", error.is_some().then_some("has-error"));
+    let class = classes!("field", holder_class(error));
     html! {
         <div class={class}>
             <label for={id.to_owned()}>
@@ -77,7 +105,7 @@ pub fn shell(id: &str, label: &str, kwarg: Option<&str>, error: Option<&str>, co
             </label>
             { control }
             if let Some(e) = error {
-                <p class="field-error" id={format!("{id}-err")} aria-live="polite">{ e }</p>
+                <p class={problem_class(e)} id={format!("{id}-err")} aria-live="polite">{ e }</p>
             }
         </div>
     }

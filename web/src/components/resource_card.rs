@@ -114,9 +114,15 @@ pub fn ResourceCard(props: &ResourceCardProps) -> Html {
             }
         }
     };
-    let has_issue = !ctx.issues.is_empty();
+    let worst = ctx.issues.iter().map(|i| i.severity).min();
+    let has_issue = worst.is_some();
+    let card_class = match worst {
+        Some(ec2_playground_core::Severity::Error) => Some("has-issue"),
+        Some(_) => Some("has-warning"),
+        None => None,
+    };
     html! {
-        <li class={classes!("card", has_issue.then_some("has-issue"))} id={format!("card-{index}")}
+        <li class={classes!("card", card_class)} id={format!("card-{index}")}
             data-kind={r.kind().class_name()} aria-label={title.clone()}>
             <div class="card-head">
                 <h3>
@@ -124,7 +130,10 @@ pub fn ResourceCard(props: &ResourceCardProps) -> Html {
                         <span class="chevron" aria-hidden="true">{ if *open { "▾" } else { "▸" } }</span>
                         <span class="kind">{ kind }</span>
                         <code class="construct-id">{ r.id().to_owned() }</code>
-                        if has_issue { <span class="issue-dot" title={ctx.tr("Problème dans cette ressource", "Problem in this resource")}>{ "⚠" }</span> }
+                        if has_issue {
+                            <span class={classes!("issue-dot", card_class)} role="img"
+                                aria-label={ctx.tr("à vérifier : voir les messages dans la carte", "to check: see the messages in the card")}>{ "⚠" }</span>
+                        }
                     </button>
                 </h3>
                 <span class="buttons">

@@ -4,6 +4,8 @@
 use ec2_playground_core::Lang;
 use yew::prelude::*;
 
+use crate::components::fields::{holder_class, problem_class};
+
 use crate::i18n::tr;
 
 /// Props of [`ListField`].
@@ -112,7 +114,7 @@ pub fn ListField(props: &ListFieldProps) -> Html {
             update(next);
         })
     };
-    let class = classes!("field", "list-field", props.error.is_some().then_some("has-error"));
+    let class = classes!("field", "list-field", holder_class(props.error.as_deref()));
     html! {
         <fieldset class={class} id={id.clone()}>
             <legend>
@@ -122,7 +124,7 @@ pub fn ListField(props: &ListFieldProps) -> Html {
             <ul class="list-rows">{ for lines }</ul>
             <button type="button" class="small" onclick={onadd}>{ tr(lang, "+ Ajouter une ligne", "+ Add a line") }</button>
             if let Some(e) = &props.error {
-                <p class="field-error" id={error_id.clone()} aria-live="polite">{ e.clone() }</p>
+                <p class={problem_class(e)} id={error_id.clone()} aria-live="polite">{ e.clone() }</p>
             }
         </fieldset>
     }

@@ -85,7 +85,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let described = described_by(&props.id, error.as_deref());
     let control = html! {
         <input type="text" inputmode="numeric" id={props.id.clone()} class="num" value={(*draft).clone()} {oninput}
-            aria-invalid={error.as_ref().map(|_| "true")} aria-describedby={described} />
+            aria-invalid={crate::components::fields::invalid(error.as_deref())} aria-describedby={described} />
     };
     shell(
         &props.id,

@@ -138,7 +138,7 @@ pub fn RefField(props: &RefFieldProps) -> Html {
     };
     let control = html! {
         <div class="ref-field">
-            <select id={id.clone()} {onchange} aria-invalid={error.map(|_| "true")} aria-describedby={described_by(&id, error)}>
+            <select id={id.clone()} {onchange} aria-invalid={crate::components::fields::invalid(error)} aria-describedby={described_by(&id, error)}>
                 if props.optional {
                     <option value="unset" selected={selected == "unset"}>{ tr(lang, "— non défini —", "— not set —") }</option>
                 }

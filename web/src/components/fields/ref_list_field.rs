@@ -5,6 +5,8 @@
 use ec2_playground_core::{Lang, StrValue};
 use yew::prelude::*;
 
+use crate::components::fields::{holder_class, problem_class};
+
 use super::Candidate;
 use crate::i18n::tr;
 
@@ -122,7 +124,7 @@ pub fn RefListField(props: &RefListFieldProps) -> Html {
             emit(next);
         })
     };
-    let class = classes!("field", "list-field", props.error.is_some().then_some("has-error"));
+    let class = classes!("field", "list-field", holder_class(props.error.as_deref()));
     html! {
         <fieldset class={class} id={id.clone()} aria-describedby={props.error.as_ref().map(|_| error_id.clone())}>
             <legend>
@@ -136,7 +138,7 @@ pub fn RefListField(props: &RefListFieldProps) -> Html {
             <ul class="list-rows">{ for others }</ul>
             <button type="button" class="small" onclick={onadd}>{ tr(lang, "+ Identifiant saisi", "+ Typed id") }</button>
             if let Some(e) = &props.error {
-                <p class="field-error" id={error_id.clone()} aria-live="polite">{ e.clone() }</p>
+                <p class={problem_class(e)} id={error_id.clone()} aria-live="polite">{ e.clone() }</p>
             }
         </fieldset>
     }

@@ -33,7 +33,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     let onchange =
         Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
     let control = html! {
-        <select id={props.id.clone()} {onchange} aria-invalid={error.map(|_| "true")}
+        <select id={props.id.clone()} {onchange} aria-invalid={crate::components::fields::invalid(error)}
             aria-describedby={described_by(&props.id, error)}>
             { for props.options.iter().map(|(v, t)| html! {
                 <option value={v.clone()} selected={*v == props.value}>{ t.clone() }</option>

@@ -4,6 +4,8 @@
 use ec2_playground_core::{Lang, Tags};
 use yew::prelude::*;
 
+use crate::components::fields::{holder_class, problem_class};
+
 use crate::i18n::tr;
 
 /// Props of [`TagsField`].
@@ -134,7 +136,7 @@ pub fn TagsField(props: &TagsFieldProps) -> Html {
             update(next);
         })
     };
-    let class = classes!("field", "list-field", error.is_some().then_some("has-error"));
+    let class = classes!("field", "list-field", holder_class(error.as_deref()));
     html! {
         <fieldset class={class} id={id.clone()} aria-describedby={error.as_ref().map(|_| error_id.clone())}>
             <legend>
@@ -144,7 +146,7 @@ pub fn TagsField(props: &TagsFieldProps) -> Html {
             <ul class="list-rows">{ for lines }</ul>
             <button type="button" class="small" onclick={onadd}>{ tr(lang, "+ Ajouter un tag", "+ Add a tag") }</button>
             if let Some(e) = error {
-                <p class="field-error" id={error_id.clone()} aria-live="polite">{ e }</p>
+                <p class={problem_class(&e)} id={error_id.clone()} aria-live="polite">{ e }</p>
             }
         </fieldset>
     }

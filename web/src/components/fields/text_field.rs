@@ -40,7 +40,7 @@ pub struct TextFieldProps {
 pub fn TextField(props: &TextFieldProps) -> Html {
     let error = props.error.as_deref();
     let described = described_by(&props.id, error);
-    let invalid = error.map(|_| "true");
+    let invalid = crate::components::fields::invalid(error);
     let control = if props.multiline {
         let cb = props.on_change.clone();
         let oninput = Callback::from(move |e: InputEvent| {

@@ -3,6 +3,8 @@
 use ec2_playground_core::{AmiFilter, DataAwsAmi};
 use yew::prelude::*;
 
+use crate::components::fields::{holder_class, problem_class};
+
 use super::FormProps;
 use crate::components::fields::{edit, non_empty, BoolField, ListField, TextField};
 
@@ -90,11 +92,11 @@ pub fn AmiForm(props: &FormProps<DataAwsAmi>) -> Html {
             <ListField id={ctx.id("owners")} label={ctx.tr("Propriétaires", "Owners")} kwarg="owners" value={v.owners.clone()}
                 placeholder="amazon" lang={ctx.lang} error={ctx.error("owners")}
                 on_change={edit(v, &props.on_change, |a, l| a.owners = l)} />
-            <fieldset class={classes!("field", ctx.error("filter").is_some().then_some("has-error"))} id={ctx.id("filter")}>
+            <fieldset class={classes!("field", holder_class(ctx.error("filter").as_deref()))} id={ctx.id("filter")}>
                 <legend><span class="label-text">{ ctx.tr("Filtres", "Filters") }</span><code class="kwarg">{ "filter" }</code></legend>
                 <ul class="sub-cards">{ for rows }</ul>
                 <button type="button" class="small" onclick={add}>{ ctx.tr("+ Ajouter un filtre", "+ Add a filter") }</button>
-                if let Some(e) = ctx.own_error("filter") { <p class="field-error" aria-live="polite">{ e }</p> }
+                if let Some(e) = ctx.own_error("filter") { <p class={problem_class(&e)} aria-live="polite">{ e }</p> }
             </fieldset>
             <TextField id={ctx.id("name_regex")} label={ctx.tr("Expression régulière du nom", "Name regular expression")} kwarg="name_regex"
                 mono=true value={v.name_regex.clone().unwrap_or_default()} error={ctx.error("name_regex")}

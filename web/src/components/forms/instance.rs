@@ -3,6 +3,8 @@
 use ec2_playground_core::{EbsBlockDevice, Instance, Lang, MetadataOptions, ResourceKind, RootBlockDevice};
 use yew::prelude::*;
 
+use crate::components::fields::{holder_class, problem_class};
+
 use super::{FormCtx, FormProps};
 use crate::components::fields::ref_field::candidates;
 use crate::components::fields::{
@@ -39,7 +41,7 @@ fn choice_field(
 /// The problems about a whole block (`metadata_options` left out, say), below it.
 fn own_error(ctx: &FormCtx, path: &str) -> Html {
     match ctx.own_error(path) {
-        Some(e) => html! { <p class="field-error" aria-live="polite">{ e }</p> },
+        Some(e) => html! { <p class={problem_class(&e)} aria-live="polite">{ e }</p> },
         None => html! {},
     }
 }
@@ -104,7 +106,7 @@ fn root_device(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> H
         }
     };
     html! {
-        <fieldset class={classes!("field", ctx.error("root_block_device").is_some().then_some("has-error"))} id={ctx.id("root_block_device")}>
+        <fieldset class={classes!("field", holder_class(ctx.error("root_block_device").as_deref()))} id={ctx.id("root_block_device")}>
             <legend><span class="label-text">{ ctx.tr("Volume racine", "Root volume") }</span><code class="kwarg">{ "root_block_device" }</code></legend>
             <div class="check-row">
                 <input type="checkbox" id={toggle_id.clone()} checked={v.root_block_device.is_some()} onchange={on_toggle} />
@@ -199,7 +201,7 @@ fn ebs_devices(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> H
         });
     });
     html! {
-        <fieldset class={classes!("field", ctx.error("ebs_block_device").is_some().then_some("has-error"))} id={ctx.id("ebs_block_device")}>
+        <fieldset class={classes!("field", holder_class(ctx.error("ebs_block_device").as_deref()))} id={ctx.id("ebs_block_device")}>
             <legend><span class="label-text">{ ctx.tr("Volumes créés avec l'instance", "Volumes created with the instance") }</span>
                 <code class="kwarg">{ "ebs_block_device" }</code></legend>
             <ul class="sub-cards">{ for items }</ul>
@@ -250,7 +252,7 @@ fn metadata(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> Html
         }
     };
     html! {
-        <fieldset class={classes!("field", ctx.error("metadata_options").is_some().then_some("has-error"))} id={ctx.id("metadata_options")}>
+        <fieldset class={classes!("field", holder_class(ctx.error("metadata_options").as_deref()))} id={ctx.id("metadata_options")}>
             <legend><span class="label-text">{ ctx.tr("Métadonnées de l'instance (IMDS)", "Instance metadata (IMDS)") }</span>
                 <code class="kwarg">{ "metadata_options" }</code></legend>
             <div class="check-row">

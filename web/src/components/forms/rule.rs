@@ -70,7 +70,7 @@ pub fn RuleEditor(props: &RuleEditorProps) -> Html {
     let protocol_error = ctx.error(&p("protocol"));
     let protocol_control = html! {
         <div class="ref-field">
-            <select id={protocol_id.clone()} onchange={on_protocol} aria-invalid={protocol_error.as_ref().map(|_| "true")}
+            <select id={protocol_id.clone()} onchange={on_protocol} aria-invalid={crate::components::fields::invalid(protocol_error.as_deref())}
                 aria-describedby={described_by(&protocol_id, protocol_error.as_deref())}>
                 <option value="unset" selected={choice == "unset"}>{ ctx.tr("— non défini —", "— not set —") }</option>
                 <option value="-1" selected={choice == "-1"}>{ ctx.tr("Tous (-1)", "All (-1)") }</option>

@@ -3,6 +3,8 @@
 use ec2_playground_core::{SecurityGroup, SecurityGroupRule};
 use yew::prelude::*;
 
+use crate::components::fields::{holder_class, problem_class};
+
 use super::rule::RuleEditor;
 use super::{FormCtx, FormProps};
 use crate::components::fields::{edit, non_empty, TagsField, TextField};
@@ -99,7 +101,7 @@ fn rule_list(sg: &SecurityGroup, d: Direction, ctx: &FormCtx, on_change: &Callba
     };
     let error = ctx.own_error(kwarg);
     html! {
-        <fieldset class={classes!("field", "rules", error.is_some().then_some("has-error"))} id={ctx.id(kwarg)}>
+        <fieldset class={classes!("field", "rules", holder_class(error.as_deref()))} id={ctx.id(kwarg)}>
             <legend><span class="label-text">{ title }</span><code class="kwarg">{ kwarg }</code></legend>
             if rules_of(sg, d).is_none() {
                 <p class="hint">{ ctx.tr("Non défini : AWS garde ses règles par défaut.", "Not set: AWS keeps its default rules.") }</p>
@@ -108,7 +110,7 @@ fn rule_list(sg: &SecurityGroup, d: Direction, ctx: &FormCtx, on_change: &Callba
             }
             <ol class="sub-cards">{ for items }</ol>
             <button type="button" class="small" onclick={add} id={ctx.id(&format!("{kwarg}-add"))}>{ add_text }</button>
-            if let Some(e) = error { <p class="field-error" aria-live="polite">{ e }</p> }
+            if let Some(e) = error { <p class={problem_class(&e)} aria-live="polite">{ e }</p> }
         </fieldset>
     }
 }
