@@ -109,6 +109,12 @@ test('a synth error shows beside its field and the panel keeps the last good JSO
   await page.waitForSelector('#r-6-volume-id-err', { timeout: TIMEOUT });
   await page.waitForSelector('.stale', { timeout: TIMEOUT });
   assert.equal(await jsonText(page), GOLDEN);
+  assert.equal(await page.isDisabled('#download-zip'), true, 'no download of a stack that does not synthesize');
+  await page.click('#tab-python');
+  await page.waitForSelector('#code-python', { timeout: TIMEOUT });
+  assert.match(await page.textContent('#code-python'), /vol = EbsVolume\(\s*self,\s*"data"/, 'main.py of the last valid stack');
+  await page.waitForSelector('#panel-python .stale', { timeout: TIMEOUT });
+  await page.click('#tab-json');
   await page.fill('#r-5-id', 'data');
   await page.waitForSelector('.stale', { state: 'detached', timeout: TIMEOUT });
   // Whatever is typed, the page stays up and says why beside the field.

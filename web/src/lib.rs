@@ -4,6 +4,8 @@
 //! core's outputs into views ([`components`]); every rule about EC2, Terraform or Python
 //! lives in the core. Browser I/O sits in [`services`].
 
+#![deny(missing_docs)]
+
 pub mod app;
 pub mod components;
 pub mod examples;

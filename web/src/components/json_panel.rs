@@ -37,7 +37,7 @@ pub fn JsonPanel() -> Html {
     html! {
         <CodeView id="code-json" file_name="cdk.tf.json" code={app.outputs.json.clone()} code_lang={CodeLang::Json} {stale} {lang}>
             if !app.state.mode.embed {
-                <button type="button" class="small" onclick={on_download} disabled={app.outputs.json.is_none()}>
+                <button type="button" class="small" onclick={on_download} disabled={app.outputs.json.is_none() || app.outputs.synth_error.is_some()}>
                     { tr(lang, "Télécharger", "Download") }
                 </button>
             }

@@ -47,16 +47,30 @@ pub fn Toolbar() -> Html {
     };
     let on_zip = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| match export_zip(&state.stack) {
-            Ok(bytes) => {
-                let name = format!("{}.zip", project_folder(&state.stack));
-                if !download::save(&name, "application/zip", &bytes) {
-                    state.dispatch(Action::Notify(Notice::ExportFailed(String::new())));
+        let good = app.outputs.good_stack.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(stack) = &good else { return };
+            match export_zip(stack) {
+                Ok(bytes) => {
+                    let name = format!("{}.zip", project_folder(stack));
+                    if !download::save(&name, "application/zip", &bytes) {
+                        state.dispatch(Action::Notify(Notice::ExportFailed(String::new())));
+                    }
                 }
+                Err(e) => state.dispatch(Action::Notify(Notice::ExportFailed(e.to_string()))),
             }
-            Err(e) => state.dispatch(Action::Notify(Notice::ExportFailed(e.to_string()))),
         })
     };
+    // While the stack does not synthesize, the files would describe the last valid stack,
+    // not the one in the editor: the buttons wait for the fix and say so.
+    let blocked = app.outputs.synth_error.is_some();
+    let blocked_title = blocked.then(|| {
+        tr(
+            lang,
+            "Corrigez d'abord l'erreur signalée : les fichiers décriraient la dernière stack valide.",
+            "Fix the error shown first: the files would describe the last valid stack.",
+        )
+    });
     let on_json = {
         let json = app.outputs.json.clone();
         Callback::from(move |_: MouseEvent| {
@@ -117,11 +131,13 @@ pub fn Toolbar() -> Html {
                 </div>
                 <div class="group" role="group" aria-labelledby="download-label">
                     <span class="group-label" id="download-label">{ tr(lang, "Télécharger :", "Download:") }</span>
-                    <button type="button" id="download-zip" onclick={on_zip}
+                    <button type="button" id="download-zip" onclick={on_zip} disabled={blocked || app.outputs.good_stack.is_none()}
+                        title={blocked_title}
                         aria-label={tr(lang, "Télécharger le projet cdktf (zip)", "Download the cdktf project (zip)")}>
                         { tr(lang, "projet (.zip)", "project (.zip)") }
                     </button>
-                    <button type="button" id="download-json" onclick={on_json} disabled={app.outputs.json.is_none()}
+                    <button type="button" id="download-json" onclick={on_json} disabled={blocked || app.outputs.json.is_none()}
+                        title={blocked_title}
                         aria-label={tr(lang, "Télécharger cdk.tf.json", "Download cdk.tf.json")}>
                         { "cdk.tf.json" }
                     </button>

@@ -16,6 +16,10 @@ pub struct Outputs {
     /// `cdk.tf.json` of the last stack that synthesized: while the stack holds an error,
     /// the panel keeps showing the last good text (`None` until one stack synthesizes).
     pub json: Option<Rc<String>>,
+    /// The stack that `json` comes from: the current one, or the last that synthesized.
+    /// `main.py` and the zip are made from it, so that every file the learner reads or
+    /// downloads describes the same stack.
+    pub good_stack: Option<Rc<Stack>>,
     /// Why the current stack does not synthesize, if it does not.
     pub synth_error: Option<Rc<SynthError>>,
     /// What the checks say of the current stack.
@@ -28,6 +32,7 @@ pub struct Outputs {
 /// The outputs of `stack`.
 #[hook]
 pub fn use_outputs(stack: Rc<Stack>) -> Outputs {
+    let current = stack.clone();
     let synthesized = use_memo(stack.clone(), |stack| {
         synth(stack, &SynthOptions::for_stack(stack))
             .map(Rc::new)
@@ -36,13 +41,19 @@ pub fn use_outputs(stack: Rc<Stack>) -> Outputs {
     let diagnostics = use_memo(stack, |stack| check(stack));
     // The one thing kept between renders: the last good JSON, a cache of a derived value
     // (the stack it came from is gone), so a field with a bad value does not blank the panel.
-    let last_good: Rc<RefCell<Option<Rc<String>>>> = use_mut_ref(|| None);
-    let (json, synth_error) = match &*synthesized {
+    type LastGood = Option<(Rc<String>, Rc<Stack>)>;
+    let last_good: Rc<RefCell<LastGood>> = use_mut_ref(|| None);
+    let (good, synth_error) = match &*synthesized {
         Ok(text) => {
-            *last_good.borrow_mut() = Some(text.clone());
-            (Some(text.clone()), None)
+            let good = (text.clone(), current);
+            *last_good.borrow_mut() = Some(good.clone());
+            (Some(good), None)
         }
         Err(e) => (last_good.borrow().clone(), Some(e.clone())),
+    };
+    let (json, good_stack) = match good {
+        Some((json, stack)) => (Some(json), Some(stack)),
+        None => (None, None),
     };
     let issues = use_memo((synthesized.clone(), diagnostics.clone()), |(result, diagnostics)| {
         let mut issues = Vec::new();
@@ -60,6 +71,7 @@ pub fn use_outputs(stack: Rc<Stack>) -> Outputs {
     });
     Outputs {
         json,
+        good_stack,
         synth_error,
         diagnostics,
         issues,
