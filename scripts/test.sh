@@ -32,4 +32,11 @@ scripts/diagram-render-check.sh
 step "conformance with the real cdktf (every fixture)"
 scripts/conformance.sh
 
+step "wasm32 build (trunk, release, offline)"
+cargo fetch --locked >/dev/null
+trunk build --release --offline
+
+step "browser tests (headless Chromium)"
+scripts/browser-test.sh --no-build
+
 step "done in $(( $(date +%s) - start ))s"
