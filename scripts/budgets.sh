@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs the core's criterion benchmarks and fails when a mean exceeds its budget.
-# Budgets are for the native build on these 2-core machines; the browser runs the same code
-# as wasm, a few times slower, and stays far below a keystroke's 16 ms.
+# Budgets are for the native dev build (opt-level 1, the build the tests already made) on
+# these 2-core machines, with room for a loaded machine. The browser runs the same code as
+# release wasm; for the lab every output stays far below a keystroke's 16 ms. For scale, the
+# real `cdktf synth` takes about 10 s for the lab and 12 s for 400 resources.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-cargo bench --locked -q -p ec2-playground-core --bench outputs --bench diagram -- --warm-up-time 1 --measurement-time 2 > target/budgets.log 2>&1 || { cat target/budgets.log; exit 1; }
+cargo bench --locked -q --profile dev -p ec2-playground-core --bench outputs --bench diagram -- --warm-up-time 1 --measurement-time 2 > target/budgets.log 2>&1 || { cat target/budgets.log; exit 1; }
 status=0
 # name budget_in_microseconds
 while read -r name budget; do
@@ -21,7 +23,7 @@ load_lab 500
 synth_lab 1000
 python_lab 1000
 zip_lab 5000
-synth_400 30000
+synth_400 60000
 diagram_lab 2000
 diagram_20x10 10000
 BUDGETS
