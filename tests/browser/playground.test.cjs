@@ -160,6 +160,14 @@ test('switching the language changes the page and is remembered', async () => {
   await page.reload();
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#code-json'), null, { timeout: TIMEOUT });
   assert.equal(await jsonText(page), GOLDEN, 'the language does not touch the output');
+  // Light/dark follows the system until the switch says otherwise, and the choice is kept.
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'system');
+  await page.selectOption('#theme-select', 'dark');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark', null, { timeout: TIMEOUT });
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(18, 22, 28)', 'dark colours although the system is light');
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark' && document.documentElement.lang === 'en', null, { timeout: TIMEOUT });
   assert.deepEqual(errors, []);
   await context.close();
 });
