@@ -18,6 +18,10 @@ if ! (cd "$dir" && JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION=1 CHECKPOINT_DISAB
   cat "$dir/.cdktf-run.log" >&2
   exit 1
 fi
-found=$(find "$dir/cdktf.out/stacks" -name cdk.tf.json | head -n 1)
-[ -n "$found" ] || { echo "cdktf wrote no cdk.tf.json under $dir/cdktf.out" >&2; exit 1; }
+# The manifest says where the stack went: `stacks/<stack id>/cdk.tf.json`, which is not under
+# stacks/ for a stack named `..`.
+found=$("$py" -c 'import json, os, sys
+stacks = json.load(open(os.path.join(sys.argv[1], "manifest.json")))["stacks"]
+print(os.path.join(sys.argv[1], next(iter(stacks.values()))["synthesizedStackPath"]))' "$dir/cdktf.out" 2>/dev/null || true)
+[ -n "$found" ] && [ -f "$found" ] || { echo "cdktf wrote no cdk.tf.json under $dir/cdktf.out" >&2; exit 1; }
 echo "$found"

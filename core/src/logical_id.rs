@@ -19,6 +19,99 @@ pub enum ConstructIdError {
     /// cdktf's `makeUniqueId` drops `Default` and then has nothing to name the construct with.
     #[error("the construct id \"Default\" cannot be used: cdktf leaves it out of logical ids and fails with \"Unable to calculate a unique id for an empty set of components\"")]
     Default,
+    /// constructs keeps a scope's children in a plain JavaScript object, so a child named
+    /// after a property of `Object.prototype` finds that property already there: "There is
+    /// already a Construct with name 'constructor'".
+    #[error("the construct id {0:?} names a property of JavaScript's Object.prototype, which constructs takes for an existing child (\"There is already a Construct with name '{0}'\")")]
+    ObjectPrototype(String),
+    /// cdktf's `TerraformElement` refuses an id holding a string token marker
+    /// (`${TfToken[...]}`): "You cannot use a token (e.g., a reference to an attribute) as the
+    /// id of a construct"; a list marker (`#{TfToken[...]}`) fails when the construct's path is
+    /// resolved.
+    #[error("the construct id holds {0:?}, a cdktf token marker (cdktf: \"You cannot use a token (e.g., a reference to an attribute) as the id of a construct\")")]
+    Token(String),
+    /// A logical id `__proto__` (from an id such as `"__proto__!"`): cdktf's `deepMerge`
+    /// assigns the construct's JSON to `Object.prototype` instead of a key, so the construct
+    /// vanishes from `cdk.tf.json` (seen with the real cdktf) and its attributes leak into
+    /// every object merged after it.
+    #[error("the construct id gives the logical id \"__proto__\", JavaScript's prototype slot: cdktf would leave the construct out of cdk.tf.json")]
+    ProtoLogicalId,
+}
+
+/// The properties of JavaScript's `Object.prototype` (Node 20), which every plain object
+/// already has: constructs' `addChild` tests `this._children[childName]` and refuses an id
+/// equal to one of them as a duplicate. Seen with the real cdktf: `Instance(self,
+/// "valueOf")` raises "There is already a Construct with name 'valueOf' in TerraformStack".
+pub const OBJECT_PROTOTYPE_PROPERTIES: &[&str] = &[
+    "__defineGetter__",
+    "__defineSetter__",
+    "__lookupGetter__",
+    "__lookupSetter__",
+    "__proto__",
+    "constructor",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "toLocaleString",
+    "toString",
+    "valueOf",
+];
+
+/// The first cdktf string or list token marker in `s`, `${TfToken[<key>]}` or
+/// `#{TfToken[<key>]}` with a key of `A-Z a-z 0-9 : . _ -` (the regexes of
+/// `cdktf/lib/tokens/private/encoding.js`). cdktf's `resolve` replaces a string marker by the
+/// token it names or fails ("Unrecognized Token Key"), and refuses a list marker ("Found an
+/// encoded list token string in a scalar string context"), wherever it is in a string.
+pub fn token_marker(s: &str) -> Option<&str> {
+    find_marker(s, &["$", "#"])
+}
+
+/// The first token marker in a map key: those of [`token_marker`], and the map marker
+/// `&{TfToken[<key>]}`, which cdktf's `resolve` looks for in keys only ("Cannot add elements
+/// to map token"; in a value, the real cdktf keeps it as written).
+pub fn key_token_marker(s: &str) -> Option<&str> {
+    find_marker(s, &["$", "#", "&"])
+}
+
+fn find_marker<'a>(s: &'a str, sigils: &[&str]) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(at) = s[from..].find("{TfToken[").map(|i| i + from) {
+        from = at + 1;
+        let Some(sigil) = at.checked_sub(1).and_then(|i| s.get(i..at)) else {
+            continue;
+        };
+        if !sigils.contains(&sigil) {
+            continue;
+        }
+        let key_start = at + "{TfToken[".len();
+        let key_len = s[key_start..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'.' | b'_' | b'-'))
+            .count();
+        let end = key_start + key_len;
+        if key_len > 0 && s[end..].starts_with("]}") {
+            return s.get(at - 1..end + 2);
+        }
+    }
+    None
+}
+
+/// Refuses the construct ids constructs or cdktf refuse for any construct (resource,
+/// provider or output), beyond [`logical_id`]'s own refusals: an empty id, a name of
+/// `Object.prototype` ([`OBJECT_PROTOTYPE_PROPERTIES`], compared once sanitized as
+/// constructs compares it) and an id with a token marker ([`token_marker`]).
+pub fn check_construct_id(id: &str) -> Result<(), ConstructIdError> {
+    if id.is_empty() {
+        return Err(ConstructIdError::Empty);
+    }
+    let sanitized = sanitize_id(id);
+    if OBJECT_PROTOTYPE_PROPERTIES.contains(&sanitized.as_str()) {
+        return Err(ConstructIdError::ObjectPrototype(sanitized));
+    }
+    if let Some(marker) = token_marker(id) {
+        return Err(ConstructIdError::Token(marker.to_owned()));
+    }
+    Ok(())
 }
 
 /// The id as constructs stores it: `/` and `\n` become `--`.
@@ -37,7 +130,8 @@ const HASH_LEN: usize = 8;
 
 /// The logical id (the JSON name, `uniqueId`) of a construct created directly in the stack.
 ///
-/// Errors: [`ConstructIdError::Empty`] for `""`, [`ConstructIdError::Default`] for `"Default"`.
+/// Errors: [`ConstructIdError::Empty`] for `""`, [`ConstructIdError::Default`] for `"Default"`,
+/// [`ConstructIdError::ProtoLogicalId`] when the logical id would be `__proto__`.
 pub fn logical_id(id: &str) -> Result<String, ConstructIdError> {
     if id.is_empty() {
         return Err(ConstructIdError::Empty);
@@ -47,6 +141,9 @@ pub fn logical_id(id: &str) -> Result<String, ConstructIdError> {
         return Err(ConstructIdError::Default);
     }
     let candidate = remove_disallowed(&component);
+    if candidate == "__proto__" {
+        return Err(ConstructIdError::ProtoLogicalId);
+    }
     if candidate.len() <= MAX_ID_LEN {
         return Ok(candidate);
     }
@@ -89,6 +186,42 @@ mod tests {
         assert_eq!(logical_id(""), Err(ConstructIdError::Empty));
         assert_eq!(logical_id("Default"), Err(ConstructIdError::Default));
         assert_eq!(logical_id("!!!").as_deref(), Ok(""));
+    }
+
+    #[test]
+    fn ids_constructs_or_cdktf_refuse() {
+        assert_eq!(check_construct_id("web"), Ok(()));
+        assert_eq!(check_construct_id("constructor!"), Ok(()));
+        assert_eq!(
+            check_construct_id("valueOf"),
+            Err(ConstructIdError::ObjectPrototype("valueOf".into()))
+        );
+        assert_eq!(
+            check_construct_id("a ${TfToken[TOKEN.1]}"),
+            Err(ConstructIdError::Token("${TfToken[TOKEN.1]}".into()))
+        );
+        assert_eq!(check_construct_id(""), Err(ConstructIdError::Empty));
+    }
+
+    #[test]
+    fn token_markers_follow_the_cdktf_regexes() {
+        let table = [
+            ("plain ${HOME}", None),
+            ("${TfToken[TOKEN.1]}", Some("${TfToken[TOKEN.1]}")),
+            ("x #{TfToken[a:b_c-d]} y", Some("#{TfToken[a:b_c-d]}")),
+            ("&{TfToken[K]}", None),
+            ("%{TfToken[K]}", None),
+            ("${TfToken[]}", None),
+            ("${TfToken[a b]}", None),
+            ("{TfToken[K]}", None),
+            ("é${TfToken[${TfToken[K]}", Some("${TfToken[K]}")),
+        ];
+        for (s, want) in table {
+            assert_eq!(token_marker(s), want, "{s:?}");
+        }
+        assert_eq!(key_token_marker("&{TfToken[K]}"), Some("&{TfToken[K]}"));
+        assert_eq!(logical_id("__proto__!"), Err(ConstructIdError::ProtoLogicalId));
+        assert_eq!(logical_id("__proto_").as_deref(), Ok("__proto_"));
     }
 
     #[test]

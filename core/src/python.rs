@@ -266,7 +266,15 @@ impl<'a> Generator<'a> {
         let class_name = Names::default().claim(&self.stack.class_name, "MyStack");
         w.line(0, "");
         w.line(0, "");
-        w.line(0, &format!("class {class_name}(TerraformStack):"));
+        let class_line = format!("class {class_name}(TerraformStack):");
+        if writer::width(&class_line) <= writer::LINE_LENGTH {
+            w.line(0, &class_line);
+        } else {
+            // ruff splits the bases of a class line that does not fit, whatever the name's length.
+            w.line(0, &format!("class {class_name}("));
+            w.line(1, "TerraformStack");
+            w.line(0, "):");
+        }
         w.line(1, "def __init__(self, scope: Construct, id: str):");
         w.line(2, "super().__init__(scope, id)");
         if !body.is_empty() {

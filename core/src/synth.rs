@@ -17,7 +17,10 @@ use thiserror::Error;
 
 use crate::attributes::{is_referenceable, referenceable_attributes};
 use crate::i18n::Lang;
-use crate::logical_id::{construct_path, logical_id, sanitize_id, ConstructIdError};
+use crate::logical_id::{
+    check_construct_id, construct_path, key_token_marker, logical_id, sanitize_id, token_marker, ConstructIdError,
+    OBJECT_PROTOTYPE_PROPERTIES,
+};
 use crate::model::{
     AmiFilter, AwsProvider, DataAwsAmi, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, KeyPair, MetadataOptions,
     Resource, ResourceKind, RootBlockDevice, SecurityGroup, SecurityGroupRule, Stack, Tags, TerraformOutput, UserData,
@@ -122,6 +125,29 @@ pub enum SynthError {
     /// A number that JavaScript cannot hold exactly.
     #[error("{site}: {value} is beyond ±2^53, which cdktf (JavaScript) cannot write exactly")]
     NumberOutOfRange { site: Box<Site>, value: i64 },
+    /// A value cdktf takes for one of its own tokens: a token marker (`${TfToken[...]}`,
+    /// `#{TfToken[...]}`, `&{TfToken[...]}`) inside a string or a key, or one of the
+    /// placeholders of `Token.asMap` (`"String Map Token Value"`, `"Any Map Token Value"`,
+    /// `-123456789`) as a whole value. cdktf's `resolve` then fails ("Unrecognized Token
+    /// Key", "Found an encoded list token string in a scalar string context", "Cannot add
+    /// elements to map token", "Found an encoded map token in a scalar ... context") or puts
+    /// another value in its place.
+    #[error("{site}: {text:?} is what cdktf writes for one of its own tokens, so cdktf would not keep it as written (cdktf: \"Unrecognized Token Key\" or another token error)")]
+    CdktfToken { site: Box<Site>, text: String },
+    /// jsii refuses the key `__proto__` in a map: "Key '__proto__' is not supported in maps
+    /// or JSON values".
+    #[error("{site}: the key \"__proto__\" cannot cross from Python to cdktf (jsii: \"Key '__proto__' is not supported in maps or JSON values\")")]
+    ProtoKey { site: Box<Site> },
+    /// A reference to the construct itself or to one declared after it: Python creates the
+    /// constructs in order, so `main.py` would read a variable before assigning it (seen with
+    /// the real cdktf: "UnboundLocalError: cannot access local variable 'sg' where it is not
+    /// associated with a value").
+    #[error("{site}: refers to {target:?} (resources[{target_index}]), which is not declared before it; Python creates constructs in order (UnboundLocalError), so move {target:?} up")]
+    ForwardReference {
+        site: Box<Site>,
+        target: String,
+        target_index: usize,
+    },
 }
 
 impl SynthError {
@@ -135,7 +161,10 @@ impl SynthError {
             | SynthError::NotReferenceable { site, .. }
             | SynthError::UnknownAttribute { site, .. }
             | SynthError::UnescapedQuotes { site }
-            | SynthError::NumberOutOfRange { site, .. } => Some(site),
+            | SynthError::NumberOutOfRange { site, .. }
+            | SynthError::CdktfToken { site, .. }
+            | SynthError::ProtoKey { site }
+            | SynthError::ForwardReference { site, .. } => Some(site),
         }
     }
 
@@ -147,16 +176,22 @@ impl SynthError {
         match self {
             SynthError::InvalidStackName { name, reason } => {
                 let raison = match *reason {
-                    "a stack needs a name" => "une stack doit avoir un nom",
-                    "cdktf refuses whitespace in a stack name" => "cdktf refuse les espaces dans un nom de stack",
+                    STACK_NAME_EMPTY => "une stack doit avoir un nom",
+                    STACK_NAME_WHITESPACE => "cdktf refuse les espaces dans un nom de stack",
+                    STACK_NAME_PROTOTYPE => "ce nom est une propriété d'Object.prototype en JavaScript, que constructs prend pour une stack existante (« There is already a Construct with name »)",
+                    STACK_NAME_NUL => "cdktf écrit la stack dans le dossier cdktf.out/stacks/<nom>, et un nom de fichier ne peut pas contenir NUL (« ERR_INVALID_ARG_VALUE »)",
+                    STACK_NAME_TOO_LONG => "cdktf écrit la stack dans le dossier cdktf.out/stacks/<nom>, et un nom de fichier compte au plus 255 octets (« ENAMETOOLONG »)",
                     _ => "cdktf refuse les caractères * ? [ ] { } ! dans un nom de stack",
                 };
                 format!("nom de stack {name:?} : {raison}")
             }
             SynthError::InvalidConstructId { site, source } => {
                 let raison = match source {
-                    ConstructIdError::Empty => "un id de construct ne peut pas être vide",
-                    ConstructIdError::Default => "l'id \"Default\" est réservé : cdktf l'omet des logical ids et échoue (« Unable to calculate a unique id for an empty set of components »)",
+                    ConstructIdError::Empty => "un id de construct ne peut pas être vide".to_owned(),
+                    ConstructIdError::Default => "l'id \"Default\" est réservé : cdktf l'omet des logical ids et échoue (« Unable to calculate a unique id for an empty set of components »)".to_owned(),
+                    ConstructIdError::ObjectPrototype(name) => format!("l'id {name:?} est une propriété d'Object.prototype en JavaScript, que constructs prend pour un enfant existant (« There is already a Construct with name '{name}' »)"),
+                    ConstructIdError::Token(marker) => format!("l'id contient {marker:?}, un marqueur de token cdktf (cdktf : « You cannot use a token (e.g., a reference to an attribute) as the id of a construct »)"),
+                    ConstructIdError::ProtoLogicalId => "l'id donne le logical id \"__proto__\", l'emplacement du prototype en JavaScript : cdktf omettrait le construct de cdk.tf.json".to_owned(),
                 };
                 format!("{site} : {raison}")
             }
@@ -179,6 +214,15 @@ impl SynthError {
             SynthError::MissingProvider => "la stack a des ressources mais pas d'AwsProvider (cdktf : « Found resources without a matching provider construct ») ; ajoutez AwsProvider(self, \"aws\", region=...)".to_owned(),
             SynthError::NumberOutOfRange { site, value } => format!(
                 "{site} : {value} dépasse ±2^53, que cdktf (JavaScript) ne sait pas écrire exactement"
+            ),
+            SynthError::CdktfToken { site, text } => format!(
+                "{site} : {text:?} est ce que cdktf écrit pour l'un de ses propres tokens, il ne le garderait donc pas tel quel (cdktf : « Unrecognized Token Key » ou une autre erreur de token)"
+            ),
+            SynthError::ProtoKey { site } => format!(
+                "{site} : la clé \"__proto__\" ne peut pas passer de Python à cdktf (jsii : « Key '__proto__' is not supported in maps or JSON values »)"
+            ),
+            SynthError::ForwardReference { site, target, target_index } => format!(
+                "{site} : fait référence à {target:?} (resources[{target_index}]), qui n'est pas déclaré avant ; Python crée les constructs dans l'ordre (UnboundLocalError) : remontez {target:?}"
             ),
         }
     }
@@ -243,6 +287,21 @@ fn is_js_whitespace(c: char) -> bool {
     )
 }
 
+const STACK_NAME_EMPTY: &str = "a stack needs a name";
+const STACK_NAME_WHITESPACE: &str = "cdktf refuses whitespace in a stack name";
+const STACK_NAME_GLOB: &str = "cdktf refuses the glob characters * ? [ ] { } ! in a stack name";
+const STACK_NAME_PROTOTYPE: &str = "the name is a property of JavaScript's Object.prototype, which constructs takes for an existing stack (\"There is already a Construct with name\")";
+const STACK_NAME_NUL: &str = "cdktf writes the stack into the folder cdktf.out/stacks/<name>, and a file name cannot hold NUL (\"ERR_INVALID_ARG_VALUE\")";
+const STACK_NAME_TOO_LONG: &str = "cdktf writes the stack into the folder cdktf.out/stacks/<name>, and a file name holds at most 255 bytes (\"ENAMETOOLONG\")";
+
+/// The longest file name Linux file systems take, in bytes (`NAME_MAX`).
+const NAME_MAX: usize = 255;
+
+/// cdktf's `throwIfIdContainsWhitespace` and `throwIfIdIsGlobCharacter`
+/// (`cdktf/lib/terraform-stack.js`), constructs' `addChild` on the `App` (a stack named
+/// `constructor` "already exists", see [`OBJECT_PROTOTYPE_PROPERTIES`]; token markers hold
+/// glob characters, so they are refused too) and the file system under the folder `cdktf.out/stacks/<sanitized name>` that cdktf creates
+/// (`synthesize/synthesizer.js`: no NUL, at most 255 bytes; seen with the real cdktf).
 fn check_stack_name(name: &str) -> Result<(), SynthError> {
     let err = |reason| {
         Err(SynthError::InvalidStackName {
@@ -251,13 +310,22 @@ fn check_stack_name(name: &str) -> Result<(), SynthError> {
         })
     };
     if name.is_empty() {
-        return err("a stack needs a name");
+        return err(STACK_NAME_EMPTY);
     }
     if name.chars().any(is_js_whitespace) {
-        return err("cdktf refuses whitespace in a stack name");
+        return err(STACK_NAME_WHITESPACE);
     }
     if name.contains(['*', '?', '[', ']', '{', '}', '!']) {
-        return err("cdktf refuses the glob characters * ? [ ] { } ! in a stack name");
+        return err(STACK_NAME_GLOB);
+    }
+    if OBJECT_PROTOTYPE_PROPERTIES.contains(&sanitize_id(name).as_str()) {
+        return err(STACK_NAME_PROTOTYPE);
+    }
+    if name.contains('\0') {
+        return err(STACK_NAME_NUL);
+    }
+    if sanitize_id(name).len() > NAME_MAX {
+        return err(STACK_NAME_TOO_LONG);
     }
     Ok(())
 }
@@ -327,9 +395,9 @@ fn site(index: usize, kind: &'static str, id: &str, path: &str) -> Box<Site> {
     })
 }
 
-/// What synth knows of each construct: its kind and logical id, by construct id.
+/// What synth knows of each construct: its kind, logical id and index, by construct id.
 struct ConstructIndex {
-    by_id: HashMap<String, (ResourceKind, String)>,
+    by_id: HashMap<String, (ResourceKind, String, usize)>,
 }
 
 impl ConstructIndex {
@@ -341,12 +409,10 @@ impl ConstructIndex {
         for (index, r) in stack.resources.iter().enumerate() {
             let kind = r.kind().class_name();
             let id = r.id();
-            if id.is_empty() {
-                return Err(SynthError::InvalidConstructId {
-                    site: site(index, kind, id, ""),
-                    source: ConstructIdError::Empty,
-                });
-            }
+            check_construct_id(id).map_err(|source| SynthError::InvalidConstructId {
+                site: site(index, kind, id, ""),
+                source,
+            })?;
             let sanitized = sanitize_id(id);
             if let Some(other) = seen.get(&sanitized) {
                 return Err(SynthError::DuplicateConstructId {
@@ -364,7 +430,7 @@ impl ConstructIndex {
                     source,
                 })?,
             };
-            by_id.insert(id.to_owned(), (r.kind(), logical));
+            by_id.insert(id.to_owned(), (r.kind(), logical, index));
         }
         Ok(ConstructIndex { by_id })
     }
@@ -393,6 +459,15 @@ fn tags(t: &Tags) -> Value {
     Value::Object(t.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())
 }
 
+/// `Token.STRING_MAP_TOKEN_VALUE` and `Token.ANY_MAP_TOKEN_VALUE` (`cdktf/lib/tokens/token.js`):
+/// cdktf's `resolve` refuses a string equal to one ("Found an encoded map token in a scalar
+/// string context").
+const MAP_TOKEN_STRINGS: [&str; 2] = ["String Map Token Value", "Any Map Token Value"];
+
+/// `Token.NUMBER_MAP_TOKEN_VALUE`: cdktf's `resolve` refuses this number ("Found an encoded
+/// map token in a scalar number context").
+const MAP_TOKEN_NUMBER: i64 = -123_456_789;
+
 /// The largest integer JavaScript holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 
@@ -413,7 +488,7 @@ impl Ctx<'_> {
     }
 
     fn reference(&self, path: &str, r: &Reference) -> Result<String, SynthError> {
-        let Some((target_kind, logical)) = self.constructs.by_id.get(&r.resource) else {
+        let Some((target_kind, logical, target_index)) = self.constructs.by_id.get(&r.resource) else {
             return Err(SynthError::UnknownReference {
                 site: self.site(path),
                 target: r.resource.clone(),
@@ -433,6 +508,13 @@ impl Ctx<'_> {
                 target_kind: target_kind.class_name(),
                 attr: r.attr.clone(),
                 known: referenceable_attributes(*target_kind),
+            });
+        }
+        if *target_index >= self.index {
+            return Err(SynthError::ForwardReference {
+                site: self.site(path),
+                target: r.resource.clone(),
+                target_index: *target_index,
             });
         }
         Ok(expression::reference(
@@ -472,6 +554,14 @@ impl Ctx<'_> {
                 if expression::has_unescaped_double_quotes(&ud.script) {
                     return Err(SynthError::UnescapedQuotes { site: self.site(path) });
                 }
+                // The argument is resolved as a string of its own before it is escaped
+                // (markers inside it are still seen in the escaped call by `check_values`).
+                if MAP_TOKEN_STRINGS.contains(&ud.script.as_str()) {
+                    return Err(SynthError::CdktfToken {
+                        site: self.site(path),
+                        text: ud.script.clone(),
+                    });
+                }
                 expression::base64encode_call(&ud.script)
             }
         }))
@@ -491,13 +581,13 @@ impl Ctx<'_> {
         self.constructs
             .by_id
             .get(self.resource.id())
-            .map(|(_, l)| l.as_str())
+            .map(|(_, l, _)| l.as_str())
             .unwrap_or_default()
     }
 
     fn fragment(&self) -> Result<Value, SynthError> {
         match self.resource {
-            Resource::AwsProvider(p) => Ok(self.provider(p)),
+            Resource::AwsProvider(p) => self.provider(p),
             Resource::TerraformOutput(o) => self.output(o),
             other => {
                 let attrs = match other {
@@ -510,6 +600,7 @@ impl Ctx<'_> {
                     Resource::EbsSnapshot(r) => self.ebs_snapshot(r)?,
                     Resource::AwsProvider(_) | Resource::TerraformOutput(_) => Map::new(),
                 };
+                self.check_values(&attrs)?;
                 let kind = other.kind();
                 let logical = self.logical().to_owned();
                 let mut attrs = attrs;
@@ -529,7 +620,63 @@ impl Ctx<'_> {
         }
     }
 
-    fn provider(&self, p: &AwsProvider) -> Value {
+    /// Refuses, in the attributes of a construct, what cdktf or jsii would not carry as
+    /// written: see [`SynthError::CdktfToken`] and [`SynthError::ProtoKey`].
+    fn check_values(&self, attrs: &Map<String, Value>) -> Result<(), SynthError> {
+        for (key, value) in attrs {
+            self.check_value(key, value)?;
+        }
+        Ok(())
+    }
+
+    fn check_value(&self, path: &str, value: &Value) -> Result<(), SynthError> {
+        match value {
+            Value::String(s) => self.check_text(path, s),
+            Value::Number(n) if n.as_i64() == Some(MAP_TOKEN_NUMBER) => Err(SynthError::CdktfToken {
+                site: self.site(path),
+                text: n.to_string(),
+            }),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .try_for_each(|(i, item)| self.check_value(&format!("{path}[{i}]"), item)),
+            Value::Object(map) => map.iter().try_for_each(|(key, item)| {
+                let inner = if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !key.is_empty() {
+                    format!("{path}.{key}")
+                } else {
+                    format!("{path}[{key:?}]")
+                };
+                if key == "__proto__" {
+                    return Err(SynthError::ProtoKey {
+                        site: self.site(&inner),
+                    });
+                }
+                if let Some(marker) = key_token_marker(key) {
+                    return Err(SynthError::CdktfToken {
+                        site: self.site(&inner),
+                        text: marker.to_owned(),
+                    });
+                }
+                self.check_text(&inner, key)?;
+                self.check_value(&inner, item)
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn check_text(&self, path: &str, s: &str) -> Result<(), SynthError> {
+        let text = match token_marker(s) {
+            Some(marker) => marker,
+            None if MAP_TOKEN_STRINGS.contains(&s) => s,
+            None => return Ok(()),
+        };
+        Err(SynthError::CdktfToken {
+            site: self.site(path),
+            text: text.to_owned(),
+        })
+    }
+
+    fn provider(&self, p: &AwsProvider) -> Result<Value, SynthError> {
         let mut attrs = Map::new();
         put(
             &mut attrs,
@@ -538,14 +685,15 @@ impl Ctx<'_> {
         );
         put(&mut attrs, "profile", p.profile.clone().map(Value::String));
         put(&mut attrs, "region", p.region.clone().map(Value::String));
-        json!({
+        self.check_values(&attrs)?;
+        Ok(json!({
             "provider": { "aws": [Value::Object(attrs)] },
             "terraform": {
                 "required_providers": {
                     "aws": { "source": "aws", "version": AWS_PROVIDER_VERSION }
                 }
             }
-        })
+        }))
     }
 
     fn output_value(&self, v: &OutputValue) -> Result<Value, SynthError> {
@@ -571,6 +719,7 @@ impl Ctx<'_> {
         put(&mut attrs, "description", o.description.clone().map(Value::String));
         put(&mut attrs, "sensitive", o.sensitive.map(Value::Bool));
         attrs.insert("value".to_owned(), self.output_value(&o.value)?);
+        self.check_values(&attrs)?;
         let mut outputs = Map::new();
         outputs.insert(sanitize_id(&o.id), Value::String(logical.clone()));
         let mut by_stack = Map::new();
@@ -978,9 +1127,93 @@ mod tests {
         );
     }
 
+    /// Each seen with the real cdktf 0.21.0 (`scripts/differential.sh` and its probes).
+    #[test]
+    fn values_cdktf_does_not_keep_as_written() {
+        let opts = SynthOptions::new("/w");
+        let refused = [
+            (r#"{"Instance": {"id": "valueOf"}}"#, "InvalidConstructId"),
+            (r#"{"Instance": {"id": "__proto__!"}}"#, "InvalidConstructId"),
+            (r#"{"Instance": {"id": "a${TfToken[TOKEN.1]}"}}"#, "InvalidConstructId"),
+            (r#"{"Instance": {"id": "i", "tags": {"__proto__": "x"}}}"#, "ProtoKey"),
+            (
+                r#"{"TerraformOutput": {"id": "o", "value": {"map": {"a": {"map": {"__proto__": 1}}}}}}"#,
+                "ProtoKey",
+            ),
+            (
+                r#"{"Instance": {"id": "i", "tags": {"k": "a ${TfToken[TOKEN.1]}"}}}"#,
+                "CdktfToken",
+            ),
+            (
+                r##"{"Instance": {"id": "i", "tags": {"k": "#{TfToken[TOKEN.1]}"}}}"##,
+                "CdktfToken",
+            ),
+            (
+                r#"{"Instance": {"id": "i", "tags": {"&{TfToken[TOKEN.1]}": "v"}}}"#,
+                "CdktfToken",
+            ),
+            (
+                r#"{"Instance": {"id": "i", "tags": {"k": "String Map Token Value"}}}"#,
+                "CdktfToken",
+            ),
+            (
+                r#"{"Instance": {"id": "i", "user_data": {"script": "Any Map Token Value", "encoding": "fn_base64encode"}}}"#,
+                "CdktfToken",
+            ),
+            (
+                r#"{"Instance": {"id": "i", "user_data": {"script": "x ${TfToken[T]}", "encoding": "fn_base64encode"}}}"#,
+                "CdktfToken",
+            ),
+            (
+                r#"{"SecurityGroup": {"id": "sg", "ingress": [{"from_port": -123456789}]}}"#,
+                "CdktfToken",
+            ),
+            (
+                r#"{"Instance": {"id": "i", "vpc_security_group_ids": [{"ref": "sg", "attr": "id"}]}}, {"SecurityGroup": {"id": "sg"}}"#,
+                "ForwardReference",
+            ),
+            (
+                r#"{"SecurityGroup": {"id": "sg", "ingress": [{"security_groups": [{"ref": "sg", "attr": "id"}]}]}}"#,
+                "ForwardReference",
+            ),
+        ];
+        for (resources, want) in refused {
+            let e = synth(&doc(&format!("{AWS}, {resources}")), &opts);
+            let got = format!("{e:?}");
+            assert!(got.starts_with(&format!("Err({want}")), "{resources}: {got}");
+            if let Err(e) = e {
+                assert!(e.site().is_some() && !e.message(Lang::Fr).is_empty(), "{e}");
+            }
+        }
+        // What the real cdktf keeps as written.
+        for resources in [
+            r#"{"Instance": {"id": "i", "tags": {"k": "&{TfToken[TOKEN.1]}", "__proto_": "${HOME}"}}}"#,
+            r#"{"Instance": {"id": "constructor!", "tags": {"n": "-1.8881545897087626e+289 1e5"}}}"#,
+            r#"{"Instance": {"id": "&{TfToken[K]}", "user_data": {"script": "${TfToken[T]}", "encoding": "base64"}}}"#,
+        ] {
+            let out = synth(&doc(&format!("{AWS}, {resources}")), &opts);
+            assert!(out.is_ok(), "{resources}: {out:?}");
+        }
+    }
+
     #[test]
     fn stack_names_cdktf_refuses() {
-        for bad in ["", "my lab", "lab*", "a\u{A0}b", "x!"] {
+        let long = "x".repeat(256);
+        for good in [".", "..", "a/b", "x".repeat(255).as_str(), "constructor_", "a\u{1}b"] {
+            assert!(synth(&Stack::new(good), &SynthOptions::new("/w")).is_ok(), "{good:?}");
+        }
+        for bad in [
+            "",
+            "my lab",
+            "lab*",
+            "a\u{A0}b",
+            "x!",
+            "constructor",
+            "__proto__",
+            "a${TfToken[TOKEN.1]}",
+            "a\0b",
+            long.as_str(),
+        ] {
             let stack = Stack::new(bad);
             assert!(
                 matches!(

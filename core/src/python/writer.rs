@@ -9,6 +9,8 @@
 //!   that does not fit is split in turn, without a trailing comma;
 //! - a list or dict literal that does not fit puts one element per line with a trailing
 //!   comma when it has several, or its single element on its own line without one;
+//! - an empty list, dict or call stays closed (`[]`, `{}`) however long its line;
+//! - a class line that does not fit splits its bases, one per line;
 //! - strings are never split.
 //!
 //! Width is counted in Unicode display columns, as ruff does.
@@ -176,7 +178,10 @@ impl Writer {
             }
         }
         match expr {
+            // ruff never opens an empty collection: `"long key": {}` stays on its line.
             Expr::Raw(_) | Expr::Str(_) | Expr::Verbatim(_) => self.line(indent, &flat),
+            Expr::List(items) if items.is_empty() => self.line(indent, &flat),
+            Expr::Dict(entries) if entries.is_empty() => self.line(indent, &flat),
             Expr::Call {
                 func,
                 args,
@@ -297,6 +302,21 @@ mod tests {
             "x".repeat(80)
         );
         assert_eq!(render(&e), want);
+    }
+
+    #[test]
+    fn empty_collections_never_open() {
+        let key = "k".repeat(90);
+        let e = Expr::Dict(vec![
+            (Expr::Str(key.clone()), Expr::Dict(vec![])),
+            (Expr::Str("x".into()), Expr::List(vec![])),
+        ]);
+        let mut w = Writer::new();
+        w.expr(0, "tags=", &e, "");
+        assert_eq!(
+            w.finish(),
+            format!("tags={{\n    \"{key}\": {{}},\n    \"x\": [],\n}}\n")
+        );
     }
 
     #[test]
