@@ -9,6 +9,7 @@ const LAB: &str = include_str!("../../tests/fixtures/ec2-lab/stack.json");
 const EMPTY: &str = include_str!("../examples/empty.json");
 const TWO_AZS: &str = include_str!("../examples/two-azs.json");
 const DATABASE: &str = include_str!("../examples/database.json");
+const MULTI_ZONE: &str = include_str!("../../tests/fixtures/multi-zone/stack.json");
 
 /// A stack to start from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,11 +22,20 @@ pub enum Example {
     TwoAzs,
     /// A database server: security group referencing another, extra volumes, a snapshot.
     Database,
+    /// Five instances over three zones and one AWS picks, three security groups, volumes
+    /// and snapshots: the project's `multi-zone` fixture (golden from the real cdktf).
+    MultiZone,
 }
 
 impl Example {
     /// Every example, in the order the toolbar lists them.
-    pub const ALL: [Example; 4] = [Example::Lab, Example::Empty, Example::TwoAzs, Example::Database];
+    pub const ALL: [Example; 5] = [
+        Example::Lab,
+        Example::Empty,
+        Example::TwoAzs,
+        Example::Database,
+        Example::MultiZone,
+    ];
 
     /// A stable code (`"lab"`), used as the `<option>` value.
     pub fn code(self) -> &'static str {
@@ -34,6 +44,7 @@ impl Example {
             Example::Empty => "empty",
             Example::TwoAzs => "two-azs",
             Example::Database => "database",
+            Example::MultiZone => "multi-zone",
         }
     }
 
@@ -53,6 +64,8 @@ impl Example {
             (Example::TwoAzs, Lang::En) => "Two availability zones",
             (Example::Database, Lang::Fr) => "Base de données avec volumes EBS",
             (Example::Database, Lang::En) => "Database with EBS volumes",
+            (Example::MultiZone, Lang::Fr) => "Trois zones, 5 instances",
+            (Example::MultiZone, Lang::En) => "Three zones, 5 instances",
         }
     }
 
@@ -62,6 +75,7 @@ impl Example {
             Example::Empty => EMPTY,
             Example::TwoAzs => TWO_AZS,
             Example::Database => DATABASE,
+            Example::MultiZone => MULTI_ZONE,
         }
     }
 
@@ -93,5 +107,12 @@ mod tests {
         assert_eq!(stack.name, "ec2-lab");
         let json = synth(&stack, &SynthOptions::for_stack(&stack)).expect("synthesizes");
         assert_eq!(json, include_str!("../../tests/fixtures/ec2-lab/cdk.tf.json"));
+    }
+
+    #[test]
+    fn the_multi_zone_example_gives_the_real_cdktf_golden() {
+        let stack = Example::MultiZone.stack();
+        let json = synth(&stack, &SynthOptions::for_stack(&stack)).expect("synthesizes");
+        assert_eq!(json, include_str!("../../tests/fixtures/multi-zone/cdk.tf.json"));
     }
 }

@@ -17,6 +17,7 @@ pub mod services;
 pub mod share;
 pub mod state;
 pub mod templates;
+pub mod viewport;
 
 /// Mounts the playground on the page's `<body>`.
 pub fn start() {

@@ -140,6 +140,8 @@ pub enum Notice {
     ShareTooLong(LinkError),
     /// The project zip could not be made or offered (the reason, if known).
     ExportFailed(String),
+    /// The diagram could not be made into a file (the browser's reason, if known).
+    ImageFailed(String),
 }
 
 /// Why the stack was replaced, for the undo notice.
@@ -188,6 +190,9 @@ pub struct Playground {
     pub share: ShareBox,
     /// Counts edits; a resource card keyed by it is rebuilt when the stack is replaced.
     pub generation: u64,
+    /// The resource picked in the diagram (its index), shown selected in both the diagram
+    /// and the editor.
+    pub selected: Option<usize>,
 }
 
 /// One change to the state.
@@ -233,6 +238,8 @@ pub enum Action {
     ShareCopied(bool),
     /// Close the share box.
     CloseShare,
+    /// Select the resource at an index (from the diagram), or nothing.
+    Select(Option<usize>),
 }
 
 impl Playground {
@@ -261,6 +268,7 @@ impl Playground {
         let old = std::mem::replace(&mut self.stack, Rc::new(stack));
         self.undo = Some((old, why));
         self.generation += 1;
+        self.selected = None;
     }
 }
 
@@ -288,12 +296,18 @@ impl Reducible for Playground {
                     next.replace(stack, Replacement::Removed(i));
                 }
             }
-            Action::DuplicateResource(i) => next.edit(|s| {
-                if let Some(original) = s.resources.get(i) {
-                    let copy = templates::duplicate(original, s);
-                    s.resources.insert(i + 1, copy);
+            Action::DuplicateResource(i) => {
+                if i < next.stack.resources.len() && !next.readonly() {
+                    next.edit(|s| {
+                        if let Some(original) = s.resources.get(i) {
+                            let copy = templates::duplicate(original, s);
+                            s.resources.insert(i + 1, copy);
+                        }
+                    });
+                    // The resources after the copy move down one place.
+                    next.selected = next.selected.map(|s| if s > i { s + 1 } else { s });
                 }
-            }),
+            }
             Action::MoveResource(i, delta) => {
                 let len = next.stack.resources.len();
                 let target = i.checked_add_signed(delta).filter(|t| *t < len);
@@ -301,6 +315,12 @@ impl Reducible for Playground {
                     next.edit(|s| s.resources.swap(i, target));
                     // Cards are keyed by position: rebuild them so their drafts follow.
                     next.generation += 1;
+                    // The selection follows its resource.
+                    next.selected = next.selected.map(|s| match s {
+                        s if s == i => target,
+                        s if s == target => i,
+                        s => s,
+                    });
                 }
             }
             Action::LoadExample(example) => next.replace(example.stack(), Replacement::Example(example)),
@@ -309,6 +329,7 @@ impl Reducible for Playground {
                     if !next.readonly() {
                         next.stack = old;
                         next.generation += 1;
+                        next.selected = None;
                     }
                 }
             }
@@ -318,6 +339,7 @@ impl Reducible for Playground {
                 if let Some(saved) = next.aside.take() {
                     next.stack = saved;
                     next.generation += 1;
+                    next.selected = None;
                 }
             }
             Action::SetLang(lang) => next.lang = lang,
@@ -340,6 +362,9 @@ impl Reducible for Playground {
                 }
             }
             Action::CloseShare => next.share = ShareBox::Closed,
+            Action::Select(selected) => {
+                next.selected = selected.filter(|i| *i < next.stack.resources.len());
+            }
         }
         Rc::new(next)
     }
@@ -433,6 +458,7 @@ pub fn start(input: StartInput) -> Start {
             undo: None,
             share: ShareBox::Closed,
             generation: 0,
+            selected: None,
         },
         backup,
         clear_fragment,
@@ -588,6 +614,17 @@ mod tests {
         assert_eq!(*s.stack, Example::Empty.stack());
         let s = s.reduce(Action::Undo);
         assert_eq!(s.stack, before);
+        let s = s.reduce(Action::Select(Some(1)));
+        assert_eq!(s.selected, Some(1));
+        let s = s.reduce(Action::MoveResource(1, 1));
+        assert_eq!(s.selected, Some(2), "the selection follows its resource");
+        let s = s.reduce(Action::Select(Some(999)));
+        assert_eq!(s.selected, None, "no resource there");
+        let s = s.reduce(Action::Select(Some(0)));
+        let s = s.reduce(Action::LoadExample(Example::Empty));
+        assert_eq!(s.selected, None, "a new stack, nothing selected");
+        let s = s.reduce(Action::Undo);
+        let before = s.stack.clone();
         let s = s.reduce(Action::EditResource(
             99,
             Box::new(Resource::KeyPair(Default::default())),

@@ -1,32 +1,408 @@
-//! The diagram panel.
+//! The diagram panel: the core's SVG in a frame the learner zooms and pans; clicking an
+//! instance, a volume, a group or a rule opens its card in the editor; the drawing downloads
+//! as SVG (the core's bytes, as the CLI writes them) or as PNG (drawn by the browser).
 
-use ec2_playground_core::diagram_svg;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use ec2_playground_core::export::project_folder;
+use ec2_playground_core::{diagram_svg, Lang};
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::AppContext;
-use crate::state::Theme;
+use crate::i18n::tr;
+use crate::issues::{element_ids, split_path};
+use crate::services::{document, download};
+use crate::state::{Action, Notice, Theme};
+use crate::viewport::{pinch_factor, Size, ViewAction, Viewport, PAN_STEP, STEP};
+
+/// How far a pointer moves, in CSS pixels, before a press becomes a drag (and no longer a
+/// click on what is under it).
+const DRAG_THRESHOLD: f64 = 4.0;
+
+impl Reducible for Viewport {
+    type Action = ViewAction;
+
+    fn reduce(self: Rc<Self>, action: ViewAction) -> Rc<Self> {
+        let next = self.apply(action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+/// The SVG, and how long the core took to draw it (milliseconds, from `performance.now()`).
+#[derive(PartialEq)]
+struct Drawing {
+    svg: AttrValue,
+    millis: f64,
+}
+
+/// The pointers pressed on the frame (id → last position, client pixels) and whether the
+/// press has become a drag.
+#[derive(Default)]
+struct Gesture {
+    pointers: HashMap<i32, (f64, f64)>,
+    dragging: bool,
+}
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// The drawing's own size (its `width` and `height`) and the frame's inner size.
+fn measure(frame: &web_sys::Element) -> Option<(Size, Size)> {
+    let svg = frame.query_selector("svg").ok()??;
+    let number = |name: &str| svg.get_attribute(name)?.parse::<f64>().ok();
+    let content = Size {
+        width: number("width")?,
+        height: number("height")?,
+    };
+    let room = Size {
+        width: f64::from(frame.client_width()),
+        height: f64::from(frame.client_height()),
+    };
+    Some((content, room))
+}
+
+/// A point of the page (client pixels) in the frame's coordinates.
+fn in_frame(frame: &web_sys::Element, x: f64, y: f64) -> (f64, f64) {
+    let rect = frame.get_bounding_client_rect();
+    (
+        x - rect.left() - f64::from(frame.client_left()),
+        y - rect.top() - f64::from(frame.client_top()),
+    )
+}
+
+/// Marks the diagram's drawing of the resource at `selected` (and nothing else) with the
+/// class `ec2p-selected`, which the SVG's style sheet draws thicker.
+fn mark_selected(frame: &web_sys::Element, selected: Option<usize>) {
+    let each = |selector: &str, f: &dyn Fn(&web_sys::Element)| {
+        if let Ok(list) = frame.query_selector_all(selector) {
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    f(&el);
+                }
+            }
+        }
+    };
+    each(".ec2p-selected", &|el| {
+        let _ = el.class_list().remove_1("ec2p-selected");
+    });
+    if let Some(i) = selected {
+        each(&format!("[data-path=\"resources[{i}]\"]"), &|el| {
+            let _ = el.class_list().add_1("ec2p-selected");
+        });
+    }
+}
+
+fn percent_label(percent: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{percent} %"),
+        Lang::En => format!("{percent}%"),
+    }
+}
 
 /// The stack drawn by the core (SVG with its own escaping), with the checks' warnings,
 /// derived where it is shown.
 #[function_component]
 pub fn DiagramPanel() -> Html {
+    // The context is always there (the app provides it before any panel): returning
+    // before the hooks never changes their order from one render to the next.
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
-    let lang = app.state.lang;
-    let svg = use_memo(
-        (app.state.stack.clone(), app.outputs.diagnostics.clone(), lang),
-        |(stack, diagnostics, lang)| AttrValue::from(diagram_svg(stack, diagnostics, *lang)),
-    );
+    let frame = use_node_ref();
+    let viewport = use_reducer(Viewport::default);
+    let gesture = use_mut_ref(Gesture::default);
+    let state = app.state.clone();
+    let (stack, lang, theme, selected) = (state.stack.clone(), state.lang, state.theme, state.selected);
+    let diagnostics = app.outputs.diagnostics.clone();
+    let drawing = use_memo((stack.clone(), diagnostics, lang), |(stack, diagnostics, lang)| {
+        let start = now();
+        let svg = diagram_svg(stack, diagnostics, *lang);
+        Drawing {
+            svg: AttrValue::from(svg),
+            millis: now() - start,
+        }
+    });
+
+    // After every render: measure, and tell the view when a size changed (a fitted view
+    // refits). Measuring twice gives the same sizes, so this settles at once.
+    {
+        let frame = frame.clone();
+        let viewport = viewport.clone();
+        use_effect(move || {
+            if let Some((content, room)) = frame.cast::<web_sys::Element>().as_ref().and_then(measure) {
+                if (content, room) != (viewport.content, viewport.frame) {
+                    viewport.dispatch(ViewAction::Measured { content, frame: room });
+                }
+            }
+        });
+    }
+    // The window resized: the frame may have.
+    {
+        let frame = frame.clone();
+        let viewport = viewport.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "resize", move |_| {
+                    if let Some((content, room)) = frame.cast::<web_sys::Element>().as_ref().and_then(measure) {
+                        viewport.dispatch(ViewAction::Measured { content, frame: room });
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // Ctrl (or ⌘) and the wheel, or a trackpad's pinch, zoom at the pointer; the wheel
+    // alone scrolls the page as everywhere else. Registered by hand: it must be able to
+    // prevent the browser's own zoom.
+    {
+        let frame = frame.clone();
+        let viewport = viewport.clone();
+        use_effect_with((), move |_| {
+            let listener = frame.cast::<web_sys::Element>().map(|element| {
+                let target = element.clone();
+                EventListener::new_with_options(
+                    &target,
+                    "wheel",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() else {
+                            return;
+                        };
+                        if !(wheel.ctrl_key() || wheel.meta_key()) {
+                            return;
+                        }
+                        wheel.prevent_default();
+                        // Lines (mode 1) and pages (2) as pixels, roughly.
+                        let unit = match wheel.delta_mode() {
+                            1 => 16.0,
+                            2 => 400.0,
+                            _ => 1.0,
+                        };
+                        let factor = (-wheel.delta_y() * unit * 0.002).exp();
+                        let at = in_frame(&element, f64::from(wheel.client_x()), f64::from(wheel.client_y()));
+                        viewport.dispatch(ViewAction::Zoom { factor, at: Some(at) });
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+    // The resource picked in the diagram (or in the editor) drawn selected.
+    {
+        let frame = frame.clone();
+        use_effect_with((drawing.clone(), selected), move |(_, selected)| {
+            if let Some(element) = frame.cast::<web_sys::Element>() {
+                mark_selected(&element, *selected);
+            }
+        });
+    }
+
+    let onpointerdown = {
+        let gesture = gesture.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "mouse" && e.button() != 0 {
+                return;
+            }
+            let mut g = gesture.borrow_mut();
+            if g.pointers.is_empty() {
+                g.dragging = false;
+            }
+            g.pointers
+                .insert(e.pointer_id(), (f64::from(e.client_x()), f64::from(e.client_y())));
+        })
+    };
+    let onpointermove = {
+        let gesture = gesture.clone();
+        let viewport = viewport.clone();
+        let frame = frame.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some(element) = frame.cast::<web_sys::Element>() else {
+                return;
+            };
+            let mut g = gesture.borrow_mut();
+            let id = e.pointer_id();
+            let Some(&(x0, y0)) = g.pointers.get(&id) else {
+                return;
+            };
+            let (x1, y1) = (f64::from(e.client_x()), f64::from(e.client_y()));
+            if !g.dragging && (x1 - x0).hypot(y1 - y0) < DRAG_THRESHOLD && g.pointers.len() == 1 {
+                // Still a click, perhaps: the drawing does not move yet.
+                return;
+            }
+            if !g.dragging {
+                g.dragging = true;
+                // From now on the frame gets this pointer's moves, even outside it. (Not
+                // before: a captured press would click the frame, not the group under it.)
+                let _ = element.set_pointer_capture(id);
+            }
+            match g.pointers.len() {
+                1 => viewport.dispatch(ViewAction::Pan(x1 - x0, y1 - y0)),
+                2 => {
+                    let Some(&(ox, oy)) = g.pointers.iter().find(|(k, _)| **k != id).map(|(_, p)| p) else {
+                        return;
+                    };
+                    let before = (x0 - ox).hypot(y0 - oy);
+                    let after = (x1 - ox).hypot(y1 - oy);
+                    let (mx, my) = ((x1 + ox) / 2.0, (y1 + oy) / 2.0);
+                    let at = in_frame(&element, mx, my);
+                    viewport.dispatch(ViewAction::Zoom {
+                        factor: pinch_factor(before, after),
+                        at: Some(at),
+                    });
+                    viewport.dispatch(ViewAction::Pan((x1 - x0) / 2.0, (y1 - y0) / 2.0));
+                }
+                _ => {}
+            }
+            g.pointers.insert(id, (x1, y1));
+        })
+    };
+    let onpointerup = {
+        let gesture = gesture.clone();
+        Callback::from(move |e: PointerEvent| {
+            gesture.borrow_mut().pointers.remove(&e.pointer_id());
+        })
+    };
+    let onclick = {
+        let gesture = gesture.clone();
+        let state = state.clone();
+        Callback::from(move |e: MouseEvent| {
+            if gesture.borrow().dragging {
+                gesture.borrow_mut().dragging = false;
+                return;
+            }
+            let picked = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[data-ref], [data-path]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-ref").or_else(|| el.get_attribute("data-path")));
+            let Some((Some(index), rest)) = picked.as_deref().map(split_path) else {
+                state.dispatch(Action::Select(None));
+                return;
+            };
+            state.dispatch(Action::Select(Some(index)));
+            document::reveal(&element_ids(Some(index), &rest));
+        })
+    };
+    let onkeydown = {
+        let viewport = viewport.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let action = match e.key().as_str() {
+                "+" | "=" => ViewAction::Zoom { factor: STEP, at: None },
+                "-" | "_" => ViewAction::Zoom {
+                    factor: 1.0 / STEP,
+                    at: None,
+                },
+                "0" => ViewAction::Fit,
+                "1" => ViewAction::ActualSize,
+                "ArrowLeft" => ViewAction::Pan(PAN_STEP, 0.0),
+                "ArrowRight" => ViewAction::Pan(-PAN_STEP, 0.0),
+                "ArrowUp" => ViewAction::Pan(0.0, PAN_STEP),
+                "ArrowDown" => ViewAction::Pan(0.0, -PAN_STEP),
+                _ => return,
+            };
+            e.prevent_default();
+            viewport.dispatch(action);
+        })
+    };
+    let view_button = |action: ViewAction| {
+        let viewport = viewport.clone();
+        Callback::from(move |_: MouseEvent| viewport.dispatch(action))
+    };
+    let on_svg = {
+        let svg = drawing.svg.clone();
+        let name = format!("{}-diagram.svg", project_folder(&stack));
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !download::save(&name, "image/svg+xml", svg.as_bytes()) {
+                state.dispatch(Action::Notify(Notice::ImageFailed(String::new())));
+            }
+        })
+    };
+    let on_png = {
+        let svg = drawing.svg.clone();
+        let name = format!("{}-diagram.png", project_folder(&stack));
+        let content = viewport.content;
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            // The image has the colours the learner sees: the theme chosen, or the system's.
+            let dark = match theme {
+                Theme::Dark => true,
+                Theme::Light => false,
+                Theme::System => document::prefers_dark(),
+            };
+            let (w, h) = (content.width, content.height);
+            let themed = format!(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" class=\"{}\">{svg}</svg>",
+                if dark { "ec2p-dark" } else { "ec2p-light" }
+            );
+            let name = name.clone();
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(why) = download::save_png(&name, &themed, w, h, download::png_scale(w, h)).await {
+                    state.dispatch(Action::Notify(Notice::ImageFailed(why)));
+                }
+            });
+        })
+    };
+
     // The SVG follows the system's colours by itself; a forced theme is a class around it.
-    let theme = match app.state.theme {
+    let theme_class = match theme {
         Theme::System => None,
         Theme::Light => Some("ec2p-light"),
         Theme::Dark => Some("ec2p-dark"),
     };
+    let view = viewport.view;
+    let dragging = gesture.borrow().dragging && !gesture.borrow().pointers.is_empty();
+    let measured = viewport.frame.width > 0.0;
+    // The drawing's height once fitted to the frame's width: on a narrow screen the frame is
+    // no taller than that (style.css), so a wide, short drawing leaves no empty band.
+    let fit_height = (viewport.content.width > 0.0 && measured).then(|| {
+        let scale = (viewport.frame.width / viewport.content.width).min(1.0);
+        format!("--fit-height: {:.0}px", (viewport.content.height * scale).ceil())
+    });
+    let hint = tr(
+        lang,
+        "Glisser pour déplacer ; Ctrl + molette, pincer ou + et − pour zoomer ; 0 pour tout voir. Un clic sur une instance, un volume, un groupe ou une règle ouvre sa carte dans l'éditeur.",
+        "Drag to move; Ctrl + wheel, pinch or + and − to zoom; 0 to see it all. Clicking an instance, a volume, a group or a rule opens its card in the editor.",
+    );
     html! {
-        <div class={classes!("diagram", theme)} id="diagram" tabindex="0">
-            { Html::from_html_unchecked((*svg).clone()) }
+        <div class="diagram-panel">
+            <div class="diagram-tools" role="toolbar" aria-label={tr(lang, "Vue du diagramme", "Diagram view")}>
+                <button type="button" id="diagram-zoom-out" class="icon-button" onclick={view_button(ViewAction::Zoom { factor: 1.0 / STEP, at: None })}
+                    aria-label={tr(lang, "Zoom arrière", "Zoom out")} title={tr(lang, "Zoom arrière (−)", "Zoom out (−)")}>{ "−" }</button>
+                <output id="diagram-zoom" class="zoom-level" aria-live="polite"
+                    aria-label={tr(lang, "Zoom", "Zoom")}>{ percent_label(view.percent(), lang) }</output>
+                <button type="button" id="diagram-zoom-in" class="icon-button" onclick={view_button(ViewAction::Zoom { factor: STEP, at: None })}
+                    aria-label={tr(lang, "Zoom avant", "Zoom in")} title={tr(lang, "Zoom avant (+)", "Zoom in (+)")}>{ "+" }</button>
+                <button type="button" id="diagram-actual-size" onclick={view_button(ViewAction::ActualSize)}
+                    title={tr(lang, "Taille réelle (1)", "Actual size (1)")}>{ "100 %" }</button>
+                <button type="button" id="diagram-fit" onclick={view_button(ViewAction::Fit)} aria-pressed={viewport.fitted.to_string()}
+                    title={tr(lang, "Tout voir (0)", "See it all (0)")}>{ tr(lang, "Ajuster", "Fit") }</button>
+                <span class="spacer"></span>
+                <button type="button" id="download-diagram-svg" onclick={on_svg}
+                    title={tr(lang, "Le diagramme en SVG, tel que l'écrit ec2-playground diagram", "The diagram as SVG, as ec2-playground diagram writes it")}>
+                    { tr(lang, "SVG ↓", "SVG ↓") }</button>
+                <button type="button" id="download-diagram-png" onclick={on_png}
+                    title={tr(lang, "Le diagramme en PNG, aux couleurs affichées", "The diagram as PNG, in the colours shown")}>
+                    { tr(lang, "PNG ↓", "PNG ↓") }</button>
+            </div>
+            <p class="hint diagram-hint" id="diagram-hint">{ hint }</p>
+            <div ref={frame} class={classes!("diagram", theme_class, dragging.then_some("dragging"), (!viewport.fitted).then_some("zoomed"))}
+                id="diagram" tabindex="0" aria-describedby="diagram-hint" style={fit_height}
+                data-compute-ms={format!("{:.3}", drawing.millis)}
+                {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onclick} {onkeydown}>
+                <div class={classes!("diagram-canvas", (!measured).then_some("measuring"))} style={format!("transform: {}", view.transform())}>
+                    { Html::from_html_unchecked(drawing.svg.clone()) }
+                </div>
+            </div>
         </div>
     }
 }

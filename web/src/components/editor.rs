@@ -49,7 +49,7 @@ pub fn Editor() -> Html {
         let on_remove = Callback::from(move |_| s.dispatch(Action::RemoveResource(index)));
         html! {
             <ResourceCard key={format!("{}-{index}", state.generation)} resource={r.clone()} {count} {ctx}
-                {on_change} {on_move} {on_duplicate} {on_remove} />
+                {on_change} {on_move} {on_duplicate} {on_remove} selected={state.selected == Some(index)} />
         }
     });
     let on_kind = {

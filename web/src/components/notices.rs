@@ -44,6 +44,10 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
             "{} {why}",
             tr(lang, "Le zip du projet n'a pas pu être préparé.", "The project zip could not be made.")
         ),
+        Notice::ImageFailed(why) => format!(
+            "{} {why}",
+            tr(lang, "L'image du diagramme n'a pas pu être préparée.", "The diagram's image could not be made.")
+        ),
     }
 }
 
@@ -129,6 +133,7 @@ pub fn Notices() -> Html {
                     Notice::CannotSave => ("warning", "notice-cannot-save"),
                     Notice::ShareTooLong(_) => ("warning", "notice-share-too-long"),
                     Notice::ExportFailed(_) => ("warning", "notice-export-failed"),
+                    Notice::ImageFailed(_) => ("warning", "notice-image-failed"),
                 };
                 html! {
                     <div class={classes!("notice", class)} id={id} role="alert">

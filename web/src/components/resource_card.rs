@@ -36,6 +36,9 @@ pub struct ResourceCardProps {
     pub on_duplicate: Callback<()>,
     /// Removes it.
     pub on_remove: Callback<()>,
+    /// True when the learner picked it in the diagram.
+    #[prop_or_default]
+    pub selected: bool,
 }
 
 /// A resource's card.
@@ -122,8 +125,9 @@ pub fn ResourceCard(props: &ResourceCardProps) -> Html {
         None => None,
     };
     html! {
-        <li class={classes!("card", card_class)} id={format!("card-{index}")}
-            data-kind={r.kind().class_name()} aria-label={title.clone()}>
+        <li class={classes!("card", card_class, props.selected.then_some("selected"))} id={format!("card-{index}")}
+            data-kind={r.kind().class_name()} aria-label={title.clone()}
+            aria-current={props.selected.then_some("true")}>
             <div class="card-head">
                 <h3>
                     <button type="button" class="card-toggle" onclick={toggle} aria-expanded={(*open).to_string()} aria-controls={body_id.clone()}>

@@ -61,8 +61,8 @@ pub fn focus(id: &str) {
 }
 
 /// Brings the first element of `ids` that exists into view and gives it (or the first
-/// control inside it) the keyboard focus, opening the `<details>` around it. Returns
-/// false when none exists.
+/// enabled field inside it, else the first enabled button) the keyboard focus, opening the
+/// `<details>` around it. Returns false when none exists.
 pub fn reveal(ids: &[String]) -> bool {
     use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -78,14 +78,27 @@ pub fn reveal(ids: &[String]) -> bool {
             .parent_element()
             .and_then(|p| p.closest("details").ok().flatten());
     }
+    // A field before a button (a rule's "move up" comes first in its card, and is disabled
+    // on the first rule: a disabled control cannot take the focus).
+    const FIELDS: &str = "input:not([disabled]), select:not([disabled]), textarea:not([disabled])";
+    const BUTTONS: &str = "button:not([disabled])";
     let target = if element.matches("input, select, textarea, button").unwrap_or(false) {
         Some(element.clone())
     } else {
-        element.query_selector("input, select, textarea, button").ok().flatten()
+        [FIELDS, BUTTONS]
+            .into_iter()
+            .find_map(|selector| element.query_selector(selector).ok().flatten())
     };
     element.scroll_into_view_with_bool(false);
     if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
     true
+}
+
+/// True when the system asks for dark colours (`prefers-color-scheme: dark`).
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }

@@ -1,0 +1,301 @@
+// The diagram panel in a real headless Chromium (issue 6): zoom and pan (buttons, keys,
+// Ctrl + wheel, drag, pinch), a click that opens the card in the editor, hover highlighting,
+// downloads as SVG (the CLI's bytes) and PNG (in the theme shown), and screenshots of the lab
+// and of the multi-zone example. Each step waits for a condition of the page.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { execFileSync } = require('node:child_process');
+const h = require('./harness.cjs');
+
+const TIMEOUT = 20000;
+const LAB = path.join(h.ROOT, 'tests', 'fixtures', 'ec2-lab', 'stack.json');
+const LAB_GOLDEN = fs.readFileSync(path.join(h.ROOT, 'tests', 'fixtures', 'ec2-lab', 'cdk.tf.json'), 'utf8');
+
+let server;
+let browser;
+const timings = {};
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(h.DIST, 'index.html')), `no build in ${h.DIST}: run trunk build first`);
+  server = await h.serve();
+  browser = await h.launch();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+  fs.mkdirSync(h.ARTIFACTS, { recursive: true });
+  fs.writeFileSync(path.join(h.ARTIFACTS, 'diagram-timings.json'), JSON.stringify(timings, null, 2));
+});
+
+/** Opens the page on the lab and shows the diagram. */
+async function openDiagram(page) {
+  await page.goto(server.url);
+  await page.waitForFunction((golden) => {
+    const el = document.querySelector('#code-json');
+    return el && el.textContent === golden;
+  }, LAB_GOLDEN, { timeout: TIMEOUT });
+  await page.click('#tab-diagram');
+  await waitFitted(page);
+}
+
+/** Waits until the drawing is measured and placed (the canvas is no longer hidden). */
+async function waitFitted(page) {
+  await page.waitForSelector('#diagram .diagram-canvas:not(.measuring) svg', { timeout: TIMEOUT });
+}
+
+const zoom = (page) => page.textContent('#diagram-zoom').then((t) => Number.parseInt(t, 10));
+
+/** The canvas's transform as { x, y, scale }. */
+async function placement(page) {
+  const style = await page.getAttribute('#diagram .diagram-canvas', 'style');
+  const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\) scale\(([\d.]+)\)/.exec(style);
+  assert.ok(m, `a transform: ${style}`);
+  return { x: Number(m[1]), y: Number(m[2]), scale: Number(m[3]) };
+}
+
+async function waitZoomNot(page, percent) {
+  await page.waitForFunction((p) => Number.parseInt(document.querySelector('#diagram-zoom').textContent, 10) !== p, percent, { timeout: TIMEOUT });
+}
+
+/** The stack's diagram as the CLI writes it (the same core function the page calls). */
+function cliDiagram(stack, lang) {
+  const bin = path.join(h.ROOT, 'target', 'debug', 'ec2-playground');
+  const [cmd, args] = fs.existsSync(bin)
+    ? [bin, []]
+    : ['cargo', ['run', '-q', '-p', 'ec2-playground-cli', '--']];
+  return execFileSync(cmd, [...args, 'diagram', stack, '--lang', lang], { cwd: h.ROOT, maxBuffer: 1 << 26 });
+}
+
+/** Width, height and the first pixel (RGBA) of a PNG (8-bit RGBA, as canvases encode). */
+function readPng(buf) {
+  assert.equal(buf.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'a PNG signature');
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  const idat = [];
+  while (offset < buf.length) {
+    const length = buf.readUInt32BE(offset);
+    const type = buf.toString('latin1', offset + 4, offset + 8);
+    const data = buf.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      assert.equal(data[8], 8, 'bit depth 8');
+      assert.equal(data[9], 6, 'colour type RGBA');
+    }
+    if (type === 'IDAT') idat.push(data);
+    offset += 12 + length;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  // Every filter leaves the first pixel of the first row as it is (nothing above or left).
+  const first = [...raw.subarray(1, 5)];
+  const distinct = new Set(raw).size;
+  return { width, height, first, distinct };
+}
+
+test('the lab diagram zooms and pans with the buttons, the keys, Ctrl + wheel and a drag', async () => {
+  const { context, page, errors } = await h.freshPage(browser);
+  await openDiagram(page);
+  timings.lab_diagram_compute_ms = Number(await page.getAttribute('#diagram', 'data-compute-ms'));
+  assert.ok(timings.lab_diagram_compute_ms >= 0, 'the page measured the core drawing the lab');
+  const svg = page.locator('#diagram svg');
+  assert.match(await page.textContent('#diagram svg title'), /ec2-lab/);
+  // Fitted: the whole drawing inside the frame.
+  assert.equal(await page.getAttribute('#diagram-fit', 'aria-pressed'), 'true');
+  const frame = await page.locator('#diagram').boundingBox();
+  const drawn = await svg.boundingBox();
+  assert.ok(drawn.x >= frame.x - 1 && drawn.x + drawn.width <= frame.x + frame.width + 1, `fits across: ${JSON.stringify({ frame, drawn })}`);
+  assert.ok(drawn.y >= frame.y - 1 && drawn.y + drawn.height <= frame.y + frame.height + 1, 'fits down');
+  await h.screenshot(page, 'diagram-lab-fr-fit');
+  const fitted = await zoom(page);
+  assert.ok(fitted > 10 && fitted <= 100, `fit zoom ${fitted}%`);
+
+  // The buttons: + multiplies the zoom by 1.25, − divides it, 100 % is the SVG's own size.
+  await page.click('#diagram-zoom-in');
+  await waitZoomNot(page, fitted);
+  assert.ok(Math.abs((await zoom(page)) - fitted * 1.25) <= 1, `${await zoom(page)} ≈ ${fitted} × 1.25`);
+  assert.equal(await page.getAttribute('#diagram-fit', 'aria-pressed'), 'false');
+  await page.click('#diagram-zoom-out');
+  await waitZoomNot(page, Math.round(fitted * 1.25));
+  assert.ok(Math.abs((await zoom(page)) - fitted) <= 1);
+  await page.click('#diagram-actual-size');
+  await page.waitForFunction(() => document.querySelector('#diagram-zoom').textContent.startsWith('100'), null, { timeout: TIMEOUT });
+  const actual = await svg.boundingBox();
+  assert.ok(Math.abs(actual.width - Number(await svg.getAttribute('width'))) < 1, 'at 100 % the SVG has its own width');
+  await h.screenshot(page, 'diagram-lab-fr-100');
+
+  // A drag moves the drawing by as much as the mouse, and selects nothing.
+  const before = await placement(page);
+  const cx = frame.x + frame.width / 2;
+  const cy = frame.y + frame.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx - 60, cy - 30, { steps: 6 });
+  await page.mouse.up();
+  await page.waitForFunction((x) => !document.querySelector('#diagram .diagram-canvas').getAttribute('style').includes(`translate(${x}px`), before.x.toFixed(1), { timeout: TIMEOUT });
+  const dragged = await placement(page);
+  assert.ok(Math.abs(dragged.x - (before.x - 60)) <= 1 && Math.abs(dragged.y - (before.y - 30)) <= 1, `${JSON.stringify(before)} → ${JSON.stringify(dragged)}`);
+  assert.equal(await page.locator('.card.selected').count(), 0, 'a drag is not a click');
+
+  // The keys, with the frame focused: arrows pan, 0 fits, + zooms.
+  await page.focus('#diagram');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((x) => !document.querySelector('#diagram .diagram-canvas').getAttribute('style').includes(`translate(${x}px`), dragged.x.toFixed(1), { timeout: TIMEOUT });
+  assert.ok(Math.abs((await placement(page)).x - (dragged.x - 60)) <= 1, 'ArrowRight shows what is to the right');
+  await page.keyboard.press('0');
+  await page.waitForSelector('#diagram-fit[aria-pressed="true"]', { timeout: TIMEOUT });
+  assert.equal(await zoom(page), fitted);
+  await page.keyboard.press('+');
+  await waitZoomNot(page, fitted);
+
+  // Ctrl + wheel zooms around the pointer: the point under it stays put.
+  const now = await zoom(page);
+  const p0 = await placement(page);
+  const [px, py] = [frame.x + 100, frame.y + 80];
+  const under = { x: (px - frame.x - 1 - p0.x) / p0.scale, y: (py - frame.y - 1 - p0.y) / p0.scale };
+  await page.mouse.move(px, py);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
+  await waitZoomNot(page, now);
+  const p1 = await placement(page);
+  assert.ok(p1.scale > p0.scale, 'wheel up with Ctrl zooms in');
+  assert.ok(Math.abs(p1.x + under.x * p1.scale - (px - frame.x - 1)) < 2, 'the point under the pointer stays');
+  assert.ok(Math.abs(p1.y + under.y * p1.scale - (py - frame.y - 1)) < 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('clicking an instance, a group or a rule opens its card; hovering a rule highlights it', async () => {
+  const { context, page, errors } = await h.freshPage(browser);
+  await openDiagram(page);
+  // The instance (resources[4]): its card is selected and the focus goes into it.
+  await page.locator('#ec2p-r4 text.tt').first().click();
+  await page.waitForSelector('#card-4.selected', { timeout: TIMEOUT });
+  await page.waitForFunction(() => document.activeElement && document.activeElement.closest('#card-4'), null, { timeout: TIMEOUT });
+  assert.equal(await page.getAttribute('#card-4', 'aria-current'), 'true');
+  assert.match(await page.getAttribute('#ec2p-r4', 'class'), /ec2p-selected/);
+  // The security group (resources[2]).
+  await page.locator('#ec2p-r2 text.tt').first().click();
+  await page.waitForSelector('#card-2.selected', { timeout: TIMEOUT });
+  assert.equal(await page.locator('.card.selected').count(), 1);
+  assert.doesNotMatch(await page.getAttribute('#ec2p-r4', 'class'), /ec2p-selected/);
+  // The SSH rule: the focus lands in that rule's fields.
+  await page.click('#ec2p-r2-in0-0 polyline.hit', { force: true });
+  await page.waitForFunction(() => document.activeElement && (document.activeElement.id || '').startsWith('r-2-ingress-0-'), null, { timeout: TIMEOUT });
+  // Hover: the rule's arrow gets thicker (the SVG's own style sheet).
+  const width = () => page.evaluate(() => getComputedStyle(document.querySelector('#ec2p-r2-in1-0 polyline.arrow')).strokeWidth);
+  assert.equal(await width(), '2px');
+  await page.hover('#ec2p-r2-in1-0 polyline.hit', { force: true });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('#ec2p-r2-in1-0 polyline.arrow')).strokeWidth === '4px', null, { timeout: TIMEOUT });
+  await h.screenshot(page, 'diagram-lab-fr-selected');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the diagram downloads as the CLI\'s SVG and as a PNG in the colours shown', async () => {
+  const { context, page, errors } = await h.freshPage(browser);
+  await openDiagram(page);
+  const [svgDownload] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click('#download-diagram-svg')]);
+  assert.equal(svgDownload.suggestedFilename(), 'ec2-lab-diagram.svg');
+  const svgPath = path.join(h.ARTIFACTS, 'ec2-lab-diagram.svg');
+  await svgDownload.saveAs(svgPath);
+  const svg = fs.readFileSync(svgPath);
+  assert.ok(svg.equals(cliDiagram(LAB, 'fr')), 'the SVG downloaded is, byte for byte, `ec2-playground diagram` of the lab');
+  const width = Number(/ width="(\d+)"/.exec(svg.toString())[1]);
+  const height = Number(/ height="(\d+)"/.exec(svg.toString())[1]);
+
+  for (const theme of ['light', 'dark']) {
+    await page.selectOption('#theme-select', theme);
+    await page.waitForFunction((t) => document.documentElement.getAttribute('data-theme') === t, theme, { timeout: TIMEOUT });
+    const t0 = Date.now();
+    const [pngDownload] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click('#download-diagram-png')]);
+    assert.equal(pngDownload.suggestedFilename(), 'ec2-lab-diagram.png');
+    const pngPath = path.join(h.ARTIFACTS, `ec2-lab-diagram-${theme}.png`);
+    await pngDownload.saveAs(pngPath);
+    timings[`lab_png_${theme}_ms`] = Date.now() - t0;
+    const png = readPng(fs.readFileSync(pngPath));
+    assert.equal(png.width, 2 * width, 'twice the SVG width, for sharp text');
+    assert.equal(png.height, 2 * height);
+    assert.ok(png.distinct > 100, `a drawing, not a blank (${png.distinct} distinct byte values)`);
+    // The background: the palette's bg (#ffffff light, #0d1117 dark).
+    assert.deepEqual(png.first, theme === 'light' ? [255, 255, 255, 255] : [13, 17, 23, 255], theme);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the multi-zone example: three zone lanes and one AWS chooses, in both languages', async () => {
+  for (const [locale, lang, scheme, aws] of [['fr-FR', 'fr', 'light', 'AWS choisit'], ['en-US', 'en', 'dark', 'AWS chooses']]) {
+    const { context, page, errors } = await h.freshPage(browser, { locale, colorScheme: scheme, width: 1440, height: 900 });
+    await openDiagram(page);
+    await page.selectOption('#example-select', 'multi-zone');
+    await page.click('#load-example');
+    await page.waitForFunction(() => /multi-zone/.test(document.querySelector('#diagram svg title').textContent), null, { timeout: TIMEOUT });
+    await waitFitted(page);
+    timings[`multi_zone_compute_ms_${lang}`] = Number(await page.getAttribute('#diagram', 'data-compute-ms'));
+    const text = await page.textContent('#diagram svg');
+    for (const zone of ['eu-west-3a', 'eu-west-3b', 'eu-west-3c']) assert.ok(text.includes(zone), zone);
+    assert.ok(text.includes(aws), `a lane where ${aws}`);
+    assert.equal(await page.locator('#diagram [data-kind="instance"]').count(), 5);
+    assert.equal(await page.locator('#diagram [data-kind="security-group"]').count(), 3);
+    // The drawing shown is the CLI's for the same stack: the same elements, in the same order.
+    const shownIds = await page.evaluate(() => [...document.querySelectorAll('#diagram svg [id]')].map((e) => e.id));
+    const cli = cliDiagram(path.join(h.ROOT, 'tests', 'fixtures', 'multi-zone', 'stack.json'), lang).toString();
+    const cliIds = [...cli.matchAll(/<[a-z]+ id="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(cliIds.length > 20, `the CLI's SVG has its ids (${cliIds.length})`);
+    assert.deepEqual(shownIds, cliIds);
+    assert.equal(await page.getAttribute('#diagram svg', 'width'), /width="(\d+)"/.exec(cli)[1]);
+    await h.screenshot(page, `diagram-multi-zone-${lang}-${scheme}-fit`);
+    // Ctrl + wheel over the instance web_a (resources[6]) brings it to a readable size.
+    const fitted = await zoom(page);
+    const webA = await page.locator('#ec2p-r6').boundingBox();
+    await page.mouse.move(webA.x + webA.width / 2, webA.y + webA.height / 2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -800);
+    await page.keyboard.up('Control');
+    await waitZoomNot(page, fitted);
+    assert.ok((await zoom(page)) >= 100, `zoomed to ${await zoom(page)}%`);
+    const near = await page.locator('#ec2p-r6').boundingBox();
+    const frame = await page.locator('#diagram').boundingBox();
+    assert.ok(near.x < frame.x + frame.width && near.x + near.width > frame.x, 'web_a stays in view');
+    await h.screenshot(page, `diagram-multi-zone-${lang}-${scheme}-zoomed`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('on a phone: the diagram fits the width, and two fingers pinch to zoom', async () => {
+  const { context, page, errors } = await h.freshPage(browser, { width: 360, height: 780 });
+  await openDiagram(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scroll (${overflow}px too wide)`);
+  await page.locator('#diagram').scrollIntoViewIfNeeded();
+  await h.screenshot(page, 'diagram-lab-fr-360');
+  const fitted = await zoom(page);
+  // Two touch pointers moving apart, from 40 px to 80 px: the zoom doubles.
+  await page.evaluate(() => {
+    const frame = document.querySelector('#diagram');
+    const r = frame.getBoundingClientRect();
+    const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+    const fire = (type, id, dx) => frame.dispatchEvent(new PointerEvent(type, {
+      pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: x + dx, clientY: y, bubbles: true, button: 0,
+    }));
+    fire('pointerdown', 1, -20);
+    fire('pointerdown', 2, 20);
+    fire('pointermove', 2, 40);
+    fire('pointermove', 1, -40);
+    fire('pointerup', 1, -40);
+    fire('pointerup', 2, 40);
+  });
+  await waitZoomNot(page, fitted);
+  const pinched = await zoom(page);
+  assert.ok(Math.abs(pinched - Math.min(400, fitted * 2)) <= 2, `pinch 40 → 60 → 80 px: ${fitted}% → ${pinched}%`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
