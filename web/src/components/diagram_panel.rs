@@ -368,11 +368,15 @@ pub fn DiagramPanel() -> Html {
         let scale = (viewport.frame.width / viewport.content.width).min(1.0);
         format!("--fit-height: {:.0}px", (viewport.content.height * scale).ceil())
     });
-    let hint = tr(
-        lang,
-        "Glisser pour déplacer ; Ctrl + molette, pincer ou + et − pour zoomer ; 0 pour tout voir. Un clic sur une instance, un volume, un groupe ou une règle ouvre sa carte dans l'éditeur.",
-        "Drag to move; Ctrl + wheel, pinch or + and − to zoom; 0 to see it all. Clicking an instance, a volume, a group or a rule opens its card in the editor.",
-    );
+    // Embedded with this panel alone, there is no editor to open and little room: the hint
+    // is left to screen readers, without the sentence about the editor.
+    let editor_shown = !(state.mode.embed && state.mode.only_panel.is_some());
+    let hint = match (editor_shown, lang) {
+        (true, Lang::Fr) => "Glisser pour déplacer ; Ctrl + molette, pincer ou + et − pour zoomer ; 0 pour tout voir. Un clic sur une instance, un volume, un groupe ou une règle ouvre sa carte dans l'éditeur.",
+        (true, Lang::En) => "Drag to move; Ctrl + wheel, pinch or + and − to zoom; 0 to see it all. Clicking an instance, a volume, a group or a rule opens its card in the editor.",
+        (false, Lang::Fr) => "Glisser pour déplacer ; Ctrl + molette, pincer ou + et − pour zoomer ; 0 pour tout voir.",
+        (false, Lang::En) => "Drag to move; Ctrl + wheel, pinch or + and − to zoom; 0 to see it all.",
+    };
     html! {
         <div class="diagram-panel">
             <div class="diagram-tools" role="toolbar" aria-label={tr(lang, "Vue du diagramme", "Diagram view")}>
@@ -394,7 +398,7 @@ pub fn DiagramPanel() -> Html {
                     title={tr(lang, "Le diagramme en PNG, aux couleurs affichées", "The diagram as PNG, in the colours shown")}>
                     { tr(lang, "PNG ↓", "PNG ↓") }</button>
             </div>
-            <p class="hint diagram-hint" id="diagram-hint">{ hint }</p>
+            <p class={classes!("hint", "diagram-hint", (!editor_shown).then_some("visually-hidden"))} id="diagram-hint">{ hint }</p>
             <div ref={frame} class={classes!("diagram", theme_class, dragging.then_some("dragging"), (!viewport.fitted).then_some("zoomed"))}
                 id="diagram" tabindex="0" aria-describedby="diagram-hint" style={fit_height}
                 data-compute-ms={format!("{:.3}", drawing.millis)}
