@@ -255,7 +255,10 @@ pub fn synth_value(stack: &Stack, options: &SynthOptions) -> Result<Value, Synth
             "outputs": {},
         }
     });
-    for (i, resource) in stack.resources.iter().enumerate() {
+    for i in synthesis_order(stack) {
+        let Some(resource) = stack.resources.get(i) else {
+            continue;
+        };
         let ctx = Ctx {
             index: i,
             resource,
@@ -276,6 +279,37 @@ pub fn synth_value(stack: &Stack, options: &SynthOptions) -> Result<Value, Synth
     });
     deep_merge(&mut tf, backend);
     Ok(tf)
+}
+
+/// True when `key` is an array index for JavaScript (`"0"` to `"4294967294"`, without
+/// leading zeros): such keys come first in a plain object, in ascending numeric order,
+/// before the other keys in insertion order.
+pub fn is_array_index(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 10
+        && key.bytes().all(|b| b.is_ascii_digit())
+        && (key == "0" || !key.starts_with('0'))
+        && key.parse::<u64>().is_ok_and(|n| n <= 4_294_967_294)
+}
+
+/// The order cdktf turns the stack's constructs into JSON: constructs keeps a scope's
+/// children in a plain JavaScript object keyed by (sanitized) id, and `node.children` is
+/// `Object.values` of it, so the constructs whose id is an array index ([`is_array_index`])
+/// come first, by number, then the others in declaration order. The order decides how
+/// colliding logical ids merge and the order of `provider.aws` (seen in the golden
+/// `tests/fixtures/array-index-ids`).
+fn synthesis_order(stack: &Stack) -> Vec<usize> {
+    let mut indexed: Vec<(u64, usize)> = Vec::new();
+    let mut named: Vec<usize> = Vec::new();
+    for (i, r) in stack.resources.iter().enumerate() {
+        let id = sanitize_id(r.id());
+        match id.parse::<u64>() {
+            Ok(n) if is_array_index(&id) => indexed.push((n, i)),
+            _ => named.push(i),
+        }
+    }
+    indexed.sort();
+    indexed.into_iter().map(|(_, i)| i).chain(named).collect()
 }
 
 /// JavaScript's `\s` (ECMAScript WhiteSpace and LineTerminator).
@@ -1012,6 +1046,16 @@ mod tests {
         );
         assert_eq!(join_path("/home//learner/./x/../lab", "t"), "/home/learner/lab/t");
         assert_eq!(join_path("/", "t"), "/t");
+    }
+
+    #[test]
+    fn array_indices_as_javascript_reads_them() {
+        for yes in ["0", "1", "10", "4294967294"] {
+            assert!(is_array_index(yes), "{yes}");
+        }
+        for no in ["", "01", "-1", "1e5", "4294967295", "99999999999", "1 ", "+1", "١"] {
+            assert!(!is_array_index(no), "{no}");
+        }
     }
 
     #[test]
