@@ -32,4 +32,7 @@ scripts/diagram-render-check.sh
 step "conformance with the real cdktf (every fixture)"
 scripts/conformance.sh
 
+step "differential test against the real cdktf (6 generated stacks)"
+scripts/differential.sh 6 1
+
 step "done in $(( $(date +%s) - start ))s"

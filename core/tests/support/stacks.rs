@@ -901,14 +901,39 @@ fn tame(stack: Stack) -> Stack {
         .unwrap_or(stack)
 }
 
+/// What makes an id collide with another once cdktf strips it: `"web"` and `"web "`.
+const TWIN_MARKS: &[&str] = &[" ", "!", "?", ".", "é", "/", "\n", "😀"];
+
 fn skeleton(mode: Mode) -> BoxedStrategy<Skeleton> {
     (
         stack_name(),
         prop_oneof![3 => Just("MyStack".to_owned()), 1 => python_name()],
         prop::collection::vec((kind(), construct_id(), opt(python_name())), 1..14),
         any::<Index>(),
+        prop::collection::vec(
+            (
+                prop::bool::weighted(0.25),
+                any::<Index>(),
+                select(TWIN_MARKS),
+                any::<bool>(),
+            ),
+            14,
+        ),
     )
-        .prop_map(move |(name, class_name, mut entries, provider_at)| {
+        .prop_map(move |(name, class_name, mut entries, provider_at, twins)| {
+            // Twins: a construct of the same kind as an earlier one, whose id gives the same
+            // logical id, so that cdktf deep-merges the two.
+            for (i, (twin, of, mark, before)) in twins.into_iter().enumerate() {
+                if twin && i > 0 && i < entries.len() {
+                    let (kind, id, _) = entries[of.index(i)].clone();
+                    entries[i].0 = kind;
+                    entries[i].1 = if before {
+                        format!("{mark}{id}")
+                    } else {
+                        format!("{id}{mark}")
+                    };
+                }
+            }
             if mode == Mode::Any {
                 return Skeleton {
                     name,
