@@ -393,30 +393,72 @@ fn join_path(dir: &str, file: &str) -> String {
     }
 }
 
-/// cdktf's `deepMerge(target, source)` (`cdktf/lib/util.js`) for values without `undefined`.
+/// cdktf's `deepMerge(target, source)` (`cdktf/lib/util.js`) for values without
+/// `undefined`, followed by what cdktf's final `resolve` does to the arrays it produced.
+///
+/// Objects merge key by key, arrays concatenate, anything else is replaced. JavaScript's
+/// `typeof` says `"object"` for arrays too, so an object merged where the target holds an
+/// array writes its array-index keys into the array and its other keys onto it; `resolve`
+/// then maps the array, dropping those other keys and the holes left past its end (seen in
+/// the golden `tests/fixtures/output-merges`: `["a", "b", "c"]` merged with
+/// `{"x": "lost", "5": "F", "1": "B"}` gives `["a", "B", "c", "F"]`).
 pub fn deep_merge(target: &mut Value, source: Value) {
-    let (Value::Object(target_map), Value::Object(source_map)) = (target, source) else {
+    let Value::Object(source_map) = source else {
         return;
     };
-    for (key, value) in source_map {
-        match value {
-            Value::Object(_) => {
-                let slot = target_map.entry(key).or_insert_with(|| Value::Object(Map::new()));
-                if !slot.is_object() {
-                    *slot = Value::Object(Map::new());
+    match target {
+        Value::Object(target_map) => {
+            for (key, value) in source_map {
+                match target_map.get_mut(&key) {
+                    Some(slot) => {
+                        let old = std::mem::take(slot);
+                        *slot = merge_slot(Some(old), value);
+                    }
+                    None => {
+                        target_map.insert(key, merge_slot(None, value));
+                    }
                 }
-                deep_merge(slot, value);
-            }
-            Value::Array(items) => match target_map.get_mut(&key) {
-                Some(Value::Array(existing)) => existing.extend(items),
-                _ => {
-                    target_map.insert(key, Value::Array(items));
-                }
-            },
-            scalar => {
-                target_map.insert(key, scalar);
             }
         }
+        Value::Array(items) => {
+            let mut slots: std::collections::BTreeMap<u64, Value> = (0u64..).zip(std::mem::take(items)).collect();
+            for (key, value) in source_map {
+                // Keys that are not array indices are set on the array, and lost by `resolve`.
+                let Some(index) = key.parse::<u64>().ok().filter(|_| is_array_index(&key)) else {
+                    continue;
+                };
+                let old = slots.remove(&index);
+                slots.insert(index, merge_slot(old, value));
+            }
+            *items = slots.into_values().collect();
+        }
+        _ => {}
+    }
+}
+
+/// `deepMerge` for one key: the new `target[key]`, from its old value (`None` when absent)
+/// and the source's value.
+fn merge_slot(old: Option<Value>, value: Value) -> Value {
+    match value {
+        Value::Object(_) => {
+            // `typeof target[key] !== "object"`: anything but an object or an array is
+            // replaced by `{}` first. (A `null` there would make cdktf fail; synth never
+            // merges into one.)
+            let mut merged = match old {
+                Some(v @ (Value::Object(_) | Value::Array(_))) => v,
+                _ => Value::Object(Map::new()),
+            };
+            deep_merge(&mut merged, value);
+            merged
+        }
+        Value::Array(items) => match old {
+            Some(Value::Array(mut existing)) => {
+                existing.extend(items);
+                Value::Array(existing)
+            }
+            _ => Value::Array(items),
+        },
+        scalar => scalar,
     }
 }
 
@@ -1063,6 +1105,19 @@ mod tests {
         let mut t = json!({"a": [1], "b": {"c": 1, "d": 2}, "e": 1});
         deep_merge(&mut t, json!({"a": [2], "b": {"c": 3}, "e": {"x": null}}));
         assert_eq!(t, json!({"a": [1, 2], "b": {"c": 3, "d": 2}, "e": {"x": null}}));
+    }
+
+    #[test]
+    fn deep_merge_of_a_map_into_a_list_keeps_its_index_keys_only() {
+        let mut t = json!({"v": ["a", "b", "c"], "w": [["a"], "b"], "e": [1]});
+        deep_merge(
+            &mut t,
+            json!({"v": {"x": "lost", "5": "F", "1": "B", "01": "no"}, "w": {"0": ["c"], "1": {"k": 1}}, "e": {}}),
+        );
+        assert_eq!(
+            t,
+            json!({"v": ["a", "B", "c", "F"], "w": [["a", "c"], {"k": 1}], "e": [1]})
+        );
     }
 
     fn doc(resources: &str) -> Stack {
