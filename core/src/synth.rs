@@ -18,8 +18,8 @@ use thiserror::Error;
 use crate::attributes::{is_referenceable, referenceable_attributes};
 use crate::i18n::Lang;
 use crate::logical_id::{
-    check_construct_id, construct_path, key_token_marker, logical_id, sanitize_id, token_marker, ConstructIdError,
-    OBJECT_PROTOTYPE_PROPERTIES,
+    check_construct_id, construct_path, key_token_marker, logical_id, map_token_marker, sanitize_id, token_marker,
+    ConstructIdError, OBJECT_PROTOTYPE_PROPERTIES,
 };
 use crate::model::{
     AmiFilter, AwsProvider, DataAwsAmi, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, KeyPair, MetadataOptions,
@@ -134,6 +134,11 @@ pub enum SynthError {
     /// another value in its place.
     #[error("{site}: {text:?} is what cdktf writes for one of its own tokens, so cdktf would not keep it as written (cdktf: \"Unrecognized Token Key\" or another token error)")]
     CdktfToken { site: Box<Site>, text: String },
+    /// A map with both keys `_children` and `_metadata`: cdktf's `resolve` takes it for a
+    /// construct (`isConstruct` in `cdktf/lib/tokens/private/resolve.js`) and fails ("Trying
+    /// to 'resolve()' a Construct"; seen with the real cdktf).
+    #[error("{site}: a map with both keys \"_children\" and \"_metadata\" is what cdktf takes for a construct (cdktf: \"Trying to 'resolve()' a Construct\"); rename one")]
+    ConstructLikeMap { site: Box<Site> },
     /// jsii refuses the key `__proto__` in a map: "Key '__proto__' is not supported in maps
     /// or JSON values".
     #[error("{site}: the key \"__proto__\" cannot cross from Python to cdktf (jsii: \"Key '__proto__' is not supported in maps or JSON values\")")]
@@ -164,6 +169,7 @@ impl SynthError {
             | SynthError::NumberOutOfRange { site, .. }
             | SynthError::CdktfToken { site, .. }
             | SynthError::ProtoKey { site }
+            | SynthError::ConstructLikeMap { site }
             | SynthError::ForwardReference { site, .. } => Some(site),
         }
     }
@@ -217,6 +223,9 @@ impl SynthError {
             ),
             SynthError::CdktfToken { site, text } => format!(
                 "{site} : {text:?} est ce que cdktf écrit pour l'un de ses propres tokens, il ne le garderait donc pas tel quel (cdktf : « Unrecognized Token Key » ou une autre erreur de token)"
+            ),
+            SynthError::ConstructLikeMap { site } => format!(
+                "{site} : une map qui a à la fois les clés \"_children\" et \"_metadata\" est ce que cdktf prend pour un construct (cdktf : « Trying to 'resolve()' a Construct ») ; renommez l'une des deux"
             ),
             SynthError::ProtoKey { site } => format!(
                 "{site} : la clé \"__proto__\" ne peut pas passer de Python à cdktf (jsii : « Key '__proto__' is not supported in maps or JSON values »)"
@@ -535,6 +544,23 @@ fn tags(t: &Tags) -> Value {
     Value::Object(t.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())
 }
 
+/// `TerraformOutput.synthesizeValue` (`cdktf/lib/terraform-output.js`): a map with a key
+/// `fqn` is taken for a construct (`"fqn" in object`) and replaced by that key's value, as
+/// is (not synthesized in turn); lists and other maps are synthesized item by item. A map
+/// holding a map token marker in a key is a token, left as it is. Seen in the golden
+/// `tests/fixtures/output-fqn`: `{"fqn": "only this is kept", "other": 1}` gives
+/// `"only this is kept"`.
+fn synthesize_value(value: Value) -> Value {
+    match value {
+        Value::Object(mut map) if !map.keys().any(|k| map_token_marker(k).is_some()) => match map.remove("fqn") {
+            Some(fqn) => fqn,
+            None => Value::Object(map.into_iter().map(|(k, v)| (k, synthesize_value(v))).collect()),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(synthesize_value).collect()),
+        other => other,
+    }
+}
+
 /// `Token.STRING_MAP_TOKEN_VALUE` and `Token.ANY_MAP_TOKEN_VALUE` (`cdktf/lib/tokens/token.js`):
 /// cdktf's `resolve` refuses a string equal to one ("Found an encoded map token in a scalar
 /// string context").
@@ -716,6 +742,9 @@ impl Ctx<'_> {
                 .iter()
                 .enumerate()
                 .try_for_each(|(i, item)| self.check_value(&format!("{path}[{i}]"), item)),
+            Value::Object(map) if map.contains_key("_children") && map.contains_key("_metadata") => {
+                Err(SynthError::ConstructLikeMap { site: self.site(path) })
+            }
             Value::Object(map) => map.iter().try_for_each(|(key, item)| {
                 let inner = if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !key.is_empty() {
                     format!("{path}.{key}")
@@ -735,6 +764,26 @@ impl Ctx<'_> {
                 }
                 self.check_text(&inner, key)?;
                 self.check_value(&inner, item)
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// [`SynthError::ProtoKey`] for a key `__proto__` anywhere in `value`.
+    fn check_proto_keys(&self, path: &str, value: &Value) -> Result<(), SynthError> {
+        match value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .try_for_each(|(i, item)| self.check_proto_keys(&format!("{path}[{i}]"), item)),
+            Value::Object(map) => map.iter().try_for_each(|(key, item)| {
+                let inner = format!("{path}[{key:?}]");
+                if key == "__proto__" {
+                    return Err(SynthError::ProtoKey {
+                        site: self.site(&inner),
+                    });
+                }
+                self.check_proto_keys(&inner, item)
             }),
             _ => Ok(()),
         }
@@ -794,7 +843,11 @@ impl Ctx<'_> {
         let mut attrs = Map::new();
         put(&mut attrs, "description", o.description.clone().map(Value::String));
         put(&mut attrs, "sensitive", o.sensitive.map(Value::Bool));
-        attrs.insert("value".to_owned(), self.output_value(&o.value)?);
+        let value = self.output_value(&o.value)?;
+        // jsii refuses a key `__proto__` before cdktf sees the value, even where
+        // `synthesize_value` would then drop it.
+        self.check_proto_keys("value", &value)?;
+        attrs.insert("value".to_owned(), synthesize_value(value));
         self.check_values(&attrs)?;
         let mut outputs = Map::new();
         outputs.insert(sanitize_id(&o.id), Value::String(logical.clone()));
@@ -1236,6 +1289,18 @@ mod tests {
             (r#"{"Instance": {"id": "a${TfToken[TOKEN.1]}"}}"#, "InvalidConstructId"),
             (r#"{"Instance": {"id": "i", "tags": {"__proto__": "x"}}}"#, "ProtoKey"),
             (
+                r#"{"TerraformOutput": {"id": "o", "value": {"map": {"fqn": 1, "x": {"map": {"__proto__": 1}}}}}}"#,
+                "ProtoKey",
+            ),
+            (
+                r#"{"Instance": {"id": "i", "tags": {"_children": "a", "_metadata": "b"}}}"#,
+                "ConstructLikeMap",
+            ),
+            (
+                r#"{"TerraformOutput": {"id": "o", "value": [{"map": {"_children": [], "_metadata": {"map": {}}}}]}}"#,
+                "ConstructLikeMap",
+            ),
+            (
                 r#"{"TerraformOutput": {"id": "o", "value": {"map": {"a": {"map": {"__proto__": 1}}}}}}"#,
                 "ProtoKey",
             ),
@@ -1287,7 +1352,8 @@ mod tests {
         // What the real cdktf keeps as written.
         for resources in [
             r#"{"Instance": {"id": "i", "tags": {"k": "&{TfToken[TOKEN.1]}", "__proto_": "${HOME}"}}}"#,
-            r#"{"Instance": {"id": "constructor!", "tags": {"n": "-1.8881545897087626e+289 1e5"}}}"#,
+            r#"{"Instance": {"id": "constructor!", "tags": {"n": "-1.8881545897087626e+289 1e5", "_children": "c"}}}"#,
+            r#"{"TerraformOutput": {"id": "o", "value": {"map": {"fqn": 1, "_children": 2, "_metadata": 3, "s": "${TfToken[X]}"}}}}"#,
             r#"{"Instance": {"id": "&{TfToken[K]}", "user_data": {"script": "${TfToken[T]}", "encoding": "base64"}}}"#,
         ] {
             let out = synth(&doc(&format!("{AWS}, {resources}")), &opts);

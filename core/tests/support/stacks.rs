@@ -267,6 +267,14 @@ const HOSTILE_KEYS: &[&str] = &[
     "__proto__",
     "toString",
     "#{TfToken[TOKEN.1]}",
+    "fqn",
+    "_children",
+    "_metadata",
+    "length",
+    "resolve",
+    "toJSON",
+    "withinArray",
+    "interpolationAsList",
 ];
 
 /// A hostile string.
@@ -886,7 +894,22 @@ fn tame_json(value: serde_json::Value) -> serde_json::Value {
         Value::String(s) => Value::String(tame_text(&s)),
         Value::Number(n) if n.as_i64() == Some(-123_456_789) => Value::from(-123_456_788),
         Value::Array(items) => Value::Array(items.into_iter().map(tame_json).collect()),
-        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (tame_text(&k), tame_json(v))).collect()),
+        Value::Object(map) => {
+            // A map with both keys is what cdktf takes for a construct.
+            let construct_like = map.contains_key("_children") && map.contains_key("_metadata");
+            Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| {
+                        let k = if construct_like && k == "_metadata" {
+                            "_metadata_".to_owned()
+                        } else {
+                            k
+                        };
+                        (tame_text(&k), tame_json(v))
+                    })
+                    .collect(),
+            )
+        }
         other => other,
     }
 }
