@@ -155,6 +155,15 @@ impl Names {
         } else {
             identifier_from(wanted, fallback)
         };
+        // Python mangles `__name` inside a class body (a module constant `__boot` read in
+        // `__init__` becomes `_MyStack__boot`: NameError, seen with the real cdktf), and
+        // `__class__` or `__builtins__` would break `super()` or the module: one leading
+        // underscore at most.
+        let base = if base.starts_with("__") {
+            format!("_{}", base.trim_start_matches('_'))
+        } else {
+            base
+        };
         let base = if RESERVED.contains(&base.as_str()) {
             format!("{base}_")
         } else {
@@ -782,6 +791,9 @@ mod tests {
         assert_eq!(names.claim("self", "x"), "self_");
         assert_eq!(names.claim("my var", "x"), "my_var");
         assert_eq!(names.claim("Instance", "x"), "Instance_");
+        assert_eq!(names.claim("__boot", "x"), "_boot");
+        assert_eq!(names.claim("__class__", "x"), "_class__");
+        assert_eq!(names.claim("___", "x"), "_");
     }
 
     /// Seen with the real cdktf: a name shadowing a class breaks main.py ("TypeError:

@@ -224,6 +224,10 @@ const HOSTILE_NAMES: &[&str] = &[
     "InstanceRootBlockDevice",
     "InstanceEbsBlockDevice",
     "InstanceMetadataOptions",
+    "__boot",
+    "__class__",
+    "__builtins__",
+    "__name__",
 ];
 
 /// Construct ids that give the same logical id (cdktf keeps `A-Z a-z 0-9 _ -`), some of
