@@ -35,4 +35,11 @@ scripts/conformance.sh
 step "differential test against the real cdktf (6 generated stacks)"
 scripts/differential.sh 6 1
 
+step "wasm32 build (trunk, release, offline)"
+cargo fetch --locked >/dev/null
+trunk build --release --offline
+
+step "browser tests (headless Chromium)"
+scripts/browser-test.sh --no-build
+
 step "done in $(( $(date +%s) - start ))s"

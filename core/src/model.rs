@@ -232,13 +232,12 @@ impl Resource {
     /// Every reference this resource makes, with the kwarg path it sits at
     /// (`"ingress[0].security_groups[1]"`), in the order the fields are declared.
     pub fn references<'a>(&'a self) -> Vec<(String, &'a Reference)> {
-        let mut out: Vec<(String, &Reference)> = Vec::new();
-        fn push<'a>(out: &mut Vec<(String, &'a Reference)>, path: String, v: &'a StrValue) {
+        let mut out: Vec<(String, &'a Reference)> = Vec::new();
+        let mut push = |path: String, v: &'a StrValue| {
             if let StrValue::Ref(r) = v {
                 out.push((path, r));
             }
-        }
-        let mut push = |path: String, v: &'a StrValue| push(&mut out, path, v);
+        };
         match self {
             Resource::AwsProvider(_) | Resource::DataAwsAmi(_) | Resource::KeyPair(_) => {}
             Resource::SecurityGroup(sg) => {

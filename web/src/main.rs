@@ -1,1 +1,5 @@
-fn main() {}
+//! Starts the playground in the page.
+
+fn main() {
+    ec2_playground_web::start();
+}

@@ -1,0 +1,154 @@
+//! The application: boots from what the browser holds, keeps the stack saved, and lays
+//! out the toolbar, the editor and the panels around one shared state.
+
+use std::cell::Cell;
+
+use ec2_playground_core::save_stack;
+use yew::prelude::*;
+
+use crate::components::editor::Editor;
+use crate::components::embed_bar::EmbedBar;
+use crate::components::notices::Notices;
+use crate::components::panels::Panels;
+use crate::components::share_box::ShareBox;
+use crate::components::toolbar::Toolbar;
+use crate::hooks::{use_outputs, Outputs};
+use crate::i18n::tr;
+use crate::services::{document, location, storage};
+use crate::state::{self, Action, Mode, Notice, Playground, Prefs, StartInput};
+
+/// What every part of the page may read: the state (with its dispatcher) and the outputs
+/// derived from it.
+#[derive(Clone, PartialEq)]
+pub struct AppContext {
+    /// The state.
+    pub state: UseReducerHandle<Playground>,
+    /// The outputs of its stack.
+    pub outputs: Outputs,
+}
+
+/// Reads the address and the storage, decides the first state, and keeps an unreadable
+/// saved value under a backup key before anything can overwrite it.
+fn boot() -> Playground {
+    let params = location::query_params();
+    let mode = Mode::from_query(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let embed = mode.embed;
+    let started = state::start(StartInput {
+        mode,
+        fragment: location::fragment(),
+        saved: if embed { None } else { storage::read(storage::STACK_KEY) },
+        prefs: if embed { None } else { storage::read(storage::PREFS_KEY) },
+        browser_langs: document::browser_languages(),
+    });
+    let mut state = started.state;
+    if let Some(raw) = started.backup {
+        let key = storage::keep_backup(&raw).ok();
+        for notice in &mut state.notices {
+            if let Notice::SavedUnreadable { backup_key, .. } = notice {
+                backup_key.clone_from(&key);
+            }
+        }
+        if key.is_none() {
+            // Not even a copy could be written: saving would destroy the only one.
+            state.notices.push(Notice::CannotSave);
+        }
+    }
+    if started.clear_fragment {
+        location::replace_fragment(None);
+    }
+    state
+}
+
+/// The playground.
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(boot);
+    let outputs = use_outputs(state.stack.clone());
+    let lang = state.lang;
+
+    // Save on every change, unless embedded or while a shared stack is offered.
+    {
+        let dispatcher = state.clone();
+        let cannot_save = state.notices.contains(&Notice::CannotSave);
+        use_effect_with(
+            (state.stack.clone(), state.autosave_suspended()),
+            move |(stack, suspended)| {
+                if !*suspended && !cannot_save && storage::write(storage::STACK_KEY, &save_stack(stack)).is_err() {
+                    dispatcher.dispatch(Action::Notify(Notice::CannotSave));
+                }
+            },
+        );
+    }
+
+    // Once the learner has chosen between their work and a shared stack, the link has
+    // done its job: take it out of the address so a reload opens their saved work.
+    {
+        let embed = state.mode.embed;
+        use_effect_with(state.aside.is_some(), move |pending| {
+            if !*pending && !embed && !location::fragment().is_empty() {
+                location::replace_fragment(None);
+            }
+        });
+    }
+
+    // The language and the theme: on the document, and saved once the learner changes them.
+    {
+        let initial = use_memo((), {
+            let prefs = (state.lang, state.theme);
+            move |_| prefs
+        });
+        let changed = use_mut_ref(|| Cell::new(false));
+        let embed = state.mode.embed;
+        use_effect_with((state.lang, state.theme), move |&(lang, theme)| {
+            document::set_language(lang.code());
+            document::set_theme(theme.code());
+            document::set_embedded(embed);
+            document::set_title(tr(
+                lang,
+                "EC2 Playground · cdktf en Python",
+                "EC2 Playground · cdktf in Python",
+            ));
+            if (lang, theme) != *initial {
+                changed.borrow().set(true);
+            }
+            if changed.borrow().get() && !embed {
+                let prefs = Prefs {
+                    lang: Some(lang),
+                    theme,
+                };
+                if let Ok(text) = serde_json::to_string(&prefs) {
+                    let _ = storage::write(storage::PREFS_KEY, &text);
+                }
+            }
+        });
+    }
+
+    let embed = state.mode.embed;
+    let only_panel = state.mode.only_panel.is_some();
+    let context = AppContext {
+        state: state.clone(),
+        outputs,
+    };
+    html! {
+        <ContextProvider<AppContext> context={context}>
+            <div class={classes!("app", embed.then_some("embedded"), only_panel.then_some("single-panel"))}>
+                if !embed {
+                    <a class="skip-link" href="#outputs">{ tr(lang, "Aller aux sorties", "Skip to the outputs") }</a>
+                    <Toolbar />
+                } else {
+                    <EmbedBar />
+                }
+                <Notices />
+                <ShareBox />
+                <main class="layout">
+                    if !(embed && only_panel) {
+                        <Editor />
+                    }
+                    <div id="outputs" class="outputs" tabindex="-1">
+                        <Panels />
+                    </div>
+                </main>
+            </div>
+        </ContextProvider<AppContext>>
+    }
+}

@@ -1,0 +1,129 @@
+//! The checks panel: counts by severity, then each finding, which takes the learner to its
+//! field.
+
+use ec2_playground_core::{Diagnostic, Lang, Severity, Stack};
+use yew::prelude::*;
+
+use crate::app::AppContext;
+use crate::i18n::{kind_title, tr};
+use crate::issues::{element_ids, split_path};
+use crate::services::document;
+
+fn severity_label(s: Severity, lang: Lang) -> &'static str {
+    match s {
+        Severity::Error => tr(lang, "Erreur", "Error"),
+        Severity::Warning => tr(lang, "Attention", "Warning"),
+        Severity::Info => tr(lang, "Info", "Info"),
+    }
+}
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// Where a finding is, in the learner's words: `Groupe de sécurité « web_sg » · ingress[0].from_port`.
+fn place(stack: &Stack, path: &str, lang: Lang) -> String {
+    let (index, rest) = split_path(path);
+    match index.and_then(|i| stack.resources.get(i)) {
+        Some(r) => {
+            let what = match lang {
+                Lang::Fr => format!("{} « {} »", kind_title(lang, r.kind()), r.id()),
+                Lang::En => format!("{} “{}”", kind_title(lang, r.kind()), r.id()),
+            };
+            if rest.is_empty() {
+                what
+            } else {
+                format!("{what} · {rest}")
+            }
+        }
+        None => tr(lang, "La stack", "The stack").to_owned(),
+    }
+}
+
+fn entry(d: &Diagnostic, stack: &Stack, lang: Lang) -> Html {
+    let (index, rest) = split_path(&d.path);
+    let ids = element_ids(index, &rest);
+    let onclick = Callback::from(move |_: MouseEvent| {
+        document::reveal(&ids);
+    });
+    html! {
+        <li class={classes!("diagnostic", severity_class(d.severity))}>
+            <button type="button" class="diagnostic-target" {onclick}
+                title={tr(lang, "Aller au champ", "Go to the field")}>
+                <span class="severity">{ severity_label(d.severity, lang) }</span>
+                <span class="place">{ place(stack, &d.path, lang) }</span>
+            </button>
+            <p class="message">{ d.message.get(lang).to_owned() }</p>
+            <p class="fix">{ d.hint.get(lang).to_owned() }</p>
+            <p class="meta">
+                <code>{ d.code.clone() }</code>
+                if let Some(ckv) = &d.checkov { { " · checkov " }<code>{ ckv.clone() }</code> }
+            </p>
+        </li>
+    }
+}
+
+/// What the checks say of the stack.
+#[function_component]
+pub fn ChecksPanel() -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let lang = app.state.lang;
+    let stack = app.state.stack.clone();
+    let diagnostics = app.outputs.diagnostics.clone();
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+    let synth_error = app.outputs.synth_error.as_ref().map(|e| {
+        let ids = e
+            .site()
+            .map(|s| element_ids(Some(s.index), &s.path))
+            .unwrap_or_else(|| element_ids(None, "name"));
+        let onclick = Callback::from(move |_: MouseEvent| {
+            document::reveal(&ids);
+        });
+        html! {
+            <li class="diagnostic error">
+                <button type="button" class="diagnostic-target" {onclick}>
+                    <span class="severity">{ tr(lang, "Synthèse impossible", "Cannot synthesize") }</span>
+                </button>
+                <p class="message">{ e.message(lang) }</p>
+            </li>
+        }
+    });
+    let summary = match lang {
+        Lang::Fr => format!(
+            "{errors} erreur{}, {warnings} avertissement{}, {infos} info{}",
+            if errors > 1 { "s" } else { "" },
+            if warnings > 1 { "s" } else { "" },
+            if infos > 1 { "s" } else { "" }
+        ),
+        Lang::En => format!(
+            "{errors} error{}, {warnings} warning{}, {infos} info{}",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" },
+            if infos == 1 { "" } else { "s" }
+        ),
+    };
+    html! {
+        <div class="checks">
+            <p class="counts" id="checks-summary" role="status">
+                <span class="count error">{ errors }</span>
+                <span class="count warning">{ warnings }</span>
+                <span class="count info">{ infos }</span>
+                <span class="summary-text">{ summary }</span>
+            </p>
+            if diagnostics.is_empty() && synth_error.is_none() {
+                <p class="hint">{ tr(lang, "Rien à signaler : AWS devrait accepter cette stack.", "Nothing to report: AWS should accept this stack.") }</p>
+            }
+            <ul class="diagnostics">
+                { for synth_error }
+                { for diagnostics.iter().map(|d| entry(d, &stack, lang)) }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,92 @@
+//! A code panel: the file's name, a copy button, and the text coloured.
+
+use std::rc::Rc;
+
+use ec2_playground_core::Lang;
+use yew::prelude::*;
+
+use crate::highlight::{tokens, CodeLang};
+use crate::i18n::tr;
+use crate::services::clipboard;
+
+/// Props of [`CodeView`].
+#[derive(Properties, PartialEq)]
+pub struct CodeViewProps {
+    /// Element id of the `<code>`.
+    pub id: AttrValue,
+    /// The file's name (`cdk.tf.json`).
+    pub file_name: AttrValue,
+    /// The text (`None`: nothing to show yet).
+    pub code: Option<Rc<String>>,
+    /// How to colour it.
+    pub code_lang: CodeLang,
+    /// Why the text shown is not the current stack's, if it is not.
+    #[prop_or_default]
+    pub stale: Option<AttrValue>,
+    /// Extra buttons (downloads) beside "copy".
+    #[prop_or_default]
+    pub children: Html,
+    /// The page's language.
+    pub lang: Lang,
+}
+
+/// Coloured code with a copy button.
+#[function_component]
+pub fn CodeView(props: &CodeViewProps) -> Html {
+    let lang = props.lang;
+    let copied: UseStateHandle<Option<bool>> = use_state(|| None);
+    {
+        let copied = copied.clone();
+        use_effect_with(props.code.clone(), move |_| copied.set(None));
+    }
+    let on_copy = {
+        let code = props.code.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(text) = &code {
+                let copied = copied.clone();
+                clipboard::copy(text.to_string(), Callback::from(move |ok| copied.set(Some(ok))));
+            }
+        })
+    };
+    let pieces = use_memo((props.code.clone(), props.code_lang), |(code, code_lang)| match code {
+        Some(text) => tokens(*code_lang, text)
+            .into_iter()
+            .map(|(kind, piece)| match kind.class() {
+                Some(class) => html! { <span class={class}>{ piece }</span> },
+                None => html! { { piece } },
+            })
+            .collect::<Html>(),
+        None => html! {},
+    });
+    let status = match *copied {
+        Some(true) => tr(lang, "Copié !", "Copied!"),
+        Some(false) => tr(
+            lang,
+            "Le navigateur a refusé la copie : sélectionnez le texte.",
+            "The browser refused to copy: select the text.",
+        ),
+        None => "",
+    };
+    html! {
+        <div class="code-view">
+            <div class="code-head">
+                <span class="file-name">{ props.file_name.clone() }</span>
+                <span class="buttons">
+                    <span class="copy-status" role="status">{ status }</span>
+                    <button type="button" class="small" onclick={on_copy} disabled={props.code.is_none()}
+                        aria-label={format!("{} {}", tr(lang, "Copier", "Copy"), props.file_name)}>{ tr(lang, "Copier", "Copy") }</button>
+                    { props.children.clone() }
+                </span>
+            </div>
+            if let Some(why) = &props.stale {
+                <p class="stale" role="status">{ why.clone() }</p>
+            }
+            if props.code.is_some() {
+                <pre class="code" tabindex="0" aria-label={props.file_name.clone()}><code id={props.id.clone()}>{ (*pieces).clone() }</code></pre>
+            } else {
+                <p class="hint">{ tr(lang, "Pas encore de sortie : corrigez l'erreur indiquée.", "No output yet: fix the error shown.") }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,117 @@
+//! The stack as forms: its name, one card per resource in the stack's order, and a way to
+//! add resources.
+
+use std::rc::Rc;
+
+use ec2_playground_core::{Resource, ResourceKind};
+use yew::prelude::*;
+
+use super::fields::{dom_id, TextField};
+use super::forms::FormCtx;
+use super::resource_card::ResourceCard;
+use super::suggestions::Suggestions;
+use crate::app::AppContext;
+use crate::i18n::{kind_title, tr};
+use crate::issues::message_at;
+use crate::state::Action;
+
+/// The editor.
+#[function_component]
+pub fn Editor() -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let add_kind = use_state(|| ResourceKind::SecurityGroup);
+    let state = &app.state;
+    let lang = state.lang;
+    let stack = state.stack.clone();
+    let count = stack.resources.len();
+    let issues = app.outputs.issues.clone();
+    let dispatch = |a: fn(String) -> Action| {
+        let state = state.clone();
+        Callback::from(move |s: String| state.dispatch(a(s)))
+    };
+    let stack_issues: Vec<_> = issues.iter().filter(|i| i.index.is_none()).cloned().collect();
+    let cards = stack.resources.iter().enumerate().map(|(index, r)| {
+        let ctx = FormCtx {
+            lang,
+            index,
+            stack: stack.clone(),
+            issues: Rc::new(issues.iter().filter(|i| i.index == Some(index)).cloned().collect()),
+        };
+        let s = state.clone();
+        let on_change = Callback::from(move |r| s.dispatch(Action::EditResource(index, Box::new(r))));
+        let s = state.clone();
+        let on_move = Callback::from(move |d| s.dispatch(Action::MoveResource(index, d)));
+        let s = state.clone();
+        let on_duplicate = Callback::from(move |_| s.dispatch(Action::DuplicateResource(index)));
+        let s = state.clone();
+        let on_remove = Callback::from(move |_| s.dispatch(Action::RemoveResource(index)));
+        html! {
+            <ResourceCard key={format!("{}-{index}", state.generation)} resource={r.clone()} {count} {ctx}
+                {on_change} {on_move} {on_duplicate} {on_remove} />
+        }
+    });
+    let on_kind = {
+        let add_kind = add_kind.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(k) = ResourceKind::ALL.into_iter().find(|k| k.class_name() == v) {
+                add_kind.set(k);
+            }
+        })
+    };
+    let on_add = {
+        let state = state.clone();
+        let kind = *add_kind;
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::AddResource(kind)))
+    };
+    let add_id = dom_id(&["add", "kind"]);
+    // The zones offered are those of the region the stack's (first) provider names.
+    let region = stack.resources.iter().find_map(|r| match r {
+        Resource::AwsProvider(p) => p.region.clone().map(AttrValue::from),
+        _ => None,
+    });
+    html! {
+        <section class="editor" aria-labelledby="editor-title">
+            <div class="section-head">
+                <h2 id="editor-title" class="section-title">{ tr(lang, "Votre stack", "Your stack") }</h2>
+                <a class="to-outputs" href="#outputs">{ tr(lang, "Voir les sorties ↓", "See the outputs ↓") }</a>
+            </div>
+            <fieldset class="stack-settings" disabled={state.readonly()}>
+                <legend class="visually-hidden">{ tr(lang, "Réglages de la stack", "Stack settings") }</legend>
+                <div class="field-row">
+                    <TextField id="stack-name" label={tr(lang, "Nom de la stack", "Stack name")} mono=true
+                        value={stack.name.clone()} error={message_at(&stack_issues, "name", lang).map(AttrValue::from)}
+                        on_change={dispatch(Action::SetStackName)} />
+                    <TextField id="stack-class" label={tr(lang, "Classe Python", "Python class")} mono=true
+                        value={stack.class_name.clone()} error={message_at(&stack_issues, "class_name", lang).map(AttrValue::from)}
+                        on_change={dispatch(Action::SetClassName)} />
+                </div>
+                <p class="hint">{ match lang {
+                    ec2_playground_core::Lang::Fr => format!("Projet synthétisé comme dans /home/learner/{}", stack.name),
+                    ec2_playground_core::Lang::En => format!("Synthesized as a project in /home/learner/{}", stack.name),
+                } }</p>
+            </fieldset>
+            <fieldset class="resources-fieldset" disabled={state.readonly()}>
+                <legend class="visually-hidden">{ tr(lang, "Ressources", "Resources") }</legend>
+                if count == 0 {
+                    <p class="hint">{ tr(lang, "La stack est vide : ajoutez une ressource ci-dessous.", "The stack is empty: add a resource below.") }</p>
+                }
+                <ol class="cards">{ for cards }</ol>
+                <div class="add-resource">
+                    <label for={add_id.clone()}>{ tr(lang, "Ajouter une ressource", "Add a resource") }</label>
+                    <select id={add_id} onchange={on_kind}>
+                        { for ResourceKind::ALL.iter().map(|k| html! {
+                            <option value={k.class_name()} selected={*k == *add_kind}>
+                                { format!("{} ({})", kind_title(lang, *k), k.class_name()) }
+                            </option>
+                        }) }
+                    </select>
+                    <button type="button" id="add-resource" onclick={on_add}>{ tr(lang, "Ajouter", "Add") }</button>
+                </div>
+            </fieldset>
+            <Suggestions {region} />
+        </section>
+    }
+}

@@ -1,0 +1,145 @@
+//! What the page has to tell the learner: a saved stack it could not read, a broken link,
+//! a shared stack shown in place of their work, an undo.
+
+use ec2_playground_core::Lang;
+use yew::prelude::*;
+
+use crate::app::AppContext;
+use crate::i18n::{kind_title, tr};
+use crate::state::{Action, Notice, Replacement};
+
+fn notice_text(notice: &Notice, lang: Lang) -> String {
+    match notice {
+        Notice::SavedUnreadable { backup_key, error } => {
+            let kept = match (backup_key, lang) {
+                (Some(k), Lang::Fr) => format!("Son texte est conservé dans le localStorage sous la clé « {k} »."),
+                (Some(k), Lang::En) => format!("Its text is kept in localStorage under the key “{k}”."),
+                (None, Lang::Fr) => "Le navigateur refuse d'écrire : son texte reste sous la clé d'origine, qui ne sera pas écrasée.".to_owned(),
+                (None, Lang::En) => "The browser refuses to write: its text stays under its original key, which will not be overwritten.".to_owned(),
+            };
+            match lang {
+                Lang::Fr => format!(
+                    "Votre stack enregistrée n'a pas pu être relue ({}). {kept} Le lab du cours est chargé à la place.",
+                    error.message(lang)
+                ),
+                Lang::En => format!(
+                    "Your saved stack could not be read back ({}). {kept} The course lab is loaded instead.",
+                    error.message(lang)
+                ),
+            }
+        }
+        Notice::LinkBroken(e) => format!(
+            "{} {}",
+            e.message(lang),
+            tr(lang, "Votre travail enregistré est affiché.", "Your saved work is shown.")
+        ),
+        Notice::CannotSave => tr(
+            lang,
+            "Ce navigateur refuse l'enregistrement local (navigation privée ou stockage plein) : vos modifications seront perdues à la fermeture. Téléchargez le projet ou copiez un lien de partage.",
+            "This browser refuses local storage (private browsing or full storage): your changes will be lost when the page closes. Download the project or copy a share link.",
+        )
+        .to_owned(),
+        Notice::ShareTooLong(e) => e.message(lang),
+        Notice::ExportFailed(why) => format!(
+            "{} {why}",
+            tr(lang, "Le zip du projet n'a pas pu être préparé.", "The project zip could not be made.")
+        ),
+    }
+}
+
+/// The notices, at the top of the page.
+#[function_component]
+pub fn Notices() -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let state = &app.state;
+    let lang = state.lang;
+    let dispatch = |a: Action| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(a.clone()))
+    };
+    let shared = state.aside.as_ref().map(|saved| {
+        let text = match lang {
+            Lang::Fr => format!(
+                "Vous voyez une stack partagée par lien (« {} »). Votre propre travail (« {} », {} ressources) est mis de côté et n'est pas modifié tant que vous n'avez pas choisi.",
+                state.stack.name,
+                saved.name,
+                saved.resources.len()
+            ),
+            Lang::En => format!(
+                "You are looking at a stack shared by link (“{}”). Your own work (“{}”, {} resources) is set aside and left untouched until you choose.",
+                state.stack.name,
+                saved.name,
+                saved.resources.len()
+            ),
+        };
+        html! {
+            <div class="notice warning" id="shared-offer" role="region" aria-label={tr(lang, "Stack partagée", "Shared stack")}>
+                <p>{ text }</p>
+                <div class="buttons">
+                    <button type="button" id="keep-shared" onclick={dispatch(Action::KeepShared)}>
+                        { tr(lang, "Garder la stack partagée (remplace mon travail)", "Keep the shared stack (replaces my work)") }
+                    </button>
+                    <button type="button" id="restore-saved" onclick={dispatch(Action::RestoreSaved)}>
+                        { tr(lang, "Revenir à mon travail", "Back to my work") }
+                    </button>
+                </div>
+            </div>
+        }
+    });
+    let undo = state.undo.as_ref().map(|(old, why)| {
+        let text = match why {
+            Replacement::Example(x) => match lang {
+                Lang::Fr => format!("Exemple chargé : {}.", x.title(lang)),
+                Lang::En => format!("Example loaded: {}.", x.title(lang)),
+            },
+            Replacement::Removed(i) => {
+                let what = old
+                    .resources
+                    .get(*i)
+                    .map(|r| match lang {
+                        Lang::Fr => format!("{} « {} »", kind_title(lang, r.kind()), r.id()),
+                        Lang::En => format!("{} “{}”", kind_title(lang, r.kind()), r.id()),
+                    })
+                    .unwrap_or_default();
+                match lang {
+                    Lang::Fr => format!("Supprimé : {what}."),
+                    Lang::En => format!("Removed: {what}."),
+                }
+            }
+        };
+        html! {
+            <div class="notice info" id="undo-notice" role="status">
+                <p>{ text }</p>
+                <div class="buttons">
+                    <button type="button" id="undo" onclick={dispatch(Action::Undo)}>{ tr(lang, "Annuler", "Undo") }</button>
+                    <button type="button" class="small" onclick={dispatch(Action::DismissUndo)}
+                        aria-label={tr(lang, "Masquer ce message", "Hide this message")}>{ "✕" }</button>
+                </div>
+            </div>
+        }
+    });
+    html! {
+        <div class="notices">
+            { for state.notices.iter().enumerate().map(|(i, n)| {
+                let (class, id) = match n {
+                    Notice::SavedUnreadable { .. } => ("warning", "notice-saved-unreadable"),
+                    Notice::LinkBroken(_) => ("warning", "notice-link-broken"),
+                    Notice::CannotSave => ("warning", "notice-cannot-save"),
+                    Notice::ShareTooLong(_) => ("warning", "notice-share-too-long"),
+                    Notice::ExportFailed(_) => ("warning", "notice-export-failed"),
+                };
+                html! {
+                    <div class={classes!("notice", class)} id={id} role="alert">
+                        <p>{ notice_text(n, lang) }</p>
+                        <button type="button" class="small" onclick={dispatch(Action::DismissNotice(i))}
+                            aria-label={tr(lang, "Masquer ce message", "Hide this message")}>{ "✕" }</button>
+                    </div>
+                }
+            }) }
+            { for shared }
+            { for undo }
+        </div>
+    }
+}

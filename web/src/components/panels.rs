@@ -1,0 +1,89 @@
+//! The output panels, as tabs (or the one panel an embedding page asked for).
+
+use yew::prelude::*;
+
+use super::checks_panel::ChecksPanel;
+use super::diagram_panel::DiagramPanel;
+use super::json_panel::JsonPanel;
+use super::python_panel::PythonPanel;
+use crate::app::AppContext;
+use crate::i18n::tr;
+use crate::services::document;
+use crate::state::{Action, Panel};
+
+fn tab_label(panel: Panel, lang: ec2_playground_core::Lang) -> &'static str {
+    match panel {
+        Panel::Json => "cdk.tf.json",
+        Panel::Python => "main.py",
+        Panel::Diagram => tr(lang, "Diagramme", "Diagram"),
+        Panel::Checks => tr(lang, "Vérifications", "Checks"),
+    }
+}
+
+fn body(panel: Panel) -> Html {
+    match panel {
+        Panel::Json => html! { <JsonPanel /> },
+        Panel::Python => html! { <PythonPanel /> },
+        Panel::Diagram => html! { <DiagramPanel /> },
+        Panel::Checks => html! { <ChecksPanel /> },
+    }
+}
+
+/// The panels.
+#[function_component]
+pub fn Panels() -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let state = &app.state;
+    let lang = state.lang;
+    if let Some(only) = state.mode.only_panel {
+        return html! {
+            <section class="panels single" id={format!("panel-{}", only.code())} aria-label={tab_label(only, lang)}>
+                { body(only) }
+            </section>
+        };
+    }
+    let current = state.panel;
+    let select = |p: Panel| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SelectPanel(p)))
+    };
+    let onkeydown = {
+        let state = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let i = Panel::ALL.iter().position(|p| *p == current).unwrap_or(0);
+            let n = Panel::ALL.len();
+            let next = match e.key().as_str() {
+                "ArrowRight" => (i + 1) % n,
+                "ArrowLeft" => (i + n - 1) % n,
+                "Home" => 0,
+                "End" => n - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            let p = Panel::ALL[next];
+            state.dispatch(Action::SelectPanel(p));
+            document::focus(&format!("tab-{}", p.code()));
+        })
+    };
+    html! {
+        <section class="panels" aria-label={tr(lang, "Sorties", "Outputs")}>
+            <div class="tabs" role="tablist" aria-label={tr(lang, "Sorties", "Outputs")} {onkeydown}>
+                { for Panel::ALL.iter().map(|p| {
+                    let selected = *p == current;
+                    html! {
+                        <button type="button" role="tab" id={format!("tab-{}", p.code())} aria-selected={selected.to_string()}
+                            aria-controls={format!("panel-{}", p.code())} tabindex={if selected { "0" } else { "-1" }}
+                            class={classes!("tab", selected.then_some("selected"))} onclick={select(*p)}>
+                            { tab_label(*p, lang) }
+                        </button>
+                    }
+                }) }
+            </div>
+            <div class="tab-panel" role="tabpanel" id={format!("panel-{}", current.code())} aria-labelledby={format!("tab-{}", current.code())}>
+                { body(current) }
+            </div>
+        </section>
+    }
+}

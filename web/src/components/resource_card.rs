@@ -1,0 +1,164 @@
+//! One card per resource: its kind and id, buttons to move, duplicate and remove it, and
+//! its form.
+
+use ec2_playground_core::Resource;
+use yew::prelude::*;
+
+use crate::components::icon::Icon;
+
+use super::fields::{non_empty, TextField};
+use super::forms::ami::AmiForm;
+use super::forms::ebs_snapshot::EbsSnapshotForm;
+use super::forms::ebs_volume::EbsVolumeForm;
+use super::forms::instance::InstanceForm;
+use super::forms::key_pair::KeyPairForm;
+use super::forms::output::OutputForm;
+use super::forms::provider::ProviderForm;
+use super::forms::security_group::SecurityGroupForm;
+use super::forms::volume_attachment::VolumeAttachmentForm;
+use super::forms::FormCtx;
+use crate::i18n::kind_title;
+
+/// Props of [`ResourceCard`].
+#[derive(Properties, PartialEq)]
+pub struct ResourceCardProps {
+    /// The resource.
+    pub resource: Resource,
+    /// How many resources the stack has.
+    pub count: usize,
+    /// Language, index, stack, problems.
+    pub ctx: FormCtx,
+    /// Sends the edited resource.
+    pub on_change: Callback<Resource>,
+    /// Moves it up (`-1`) or down (`1`).
+    pub on_move: Callback<isize>,
+    /// Inserts a copy after it.
+    pub on_duplicate: Callback<()>,
+    /// Removes it.
+    pub on_remove: Callback<()>,
+}
+
+/// A resource's card.
+#[function_component]
+pub fn ResourceCard(props: &ResourceCardProps) -> Html {
+    let ctx = &props.ctx;
+    let open = use_state(|| true);
+    let r = &props.resource;
+    let index = ctx.index;
+    let kind = kind_title(ctx.lang, r.kind());
+    let body_id = format!("card-{index}-body");
+    let title = match ctx.lang {
+        ec2_playground_core::Lang::Fr => format!("{kind} « {} »", r.id()),
+        ec2_playground_core::Lang::En => format!("{kind} “{}”", r.id()),
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let click = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let mv = |d: isize| {
+        let cb = props.on_move.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(d))
+    };
+    let on_id = {
+        let r = r.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |id: String| {
+            let mut next = r.clone();
+            next.set_id(id);
+            cb.emit(next);
+        })
+    };
+    let on_var = {
+        let r = r.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |var: String| {
+            let mut next = r.clone();
+            next.set_var(non_empty(var));
+            cb.emit(next);
+        })
+    };
+    let form = {
+        let cb = props.on_change.clone();
+        let ctx = ctx.clone();
+        match r {
+            Resource::AwsProvider(v) => {
+                html! { <ProviderForm value={v.clone()} {ctx} on_change={cb.reform(Resource::AwsProvider)} /> }
+            }
+            Resource::DataAwsAmi(v) => {
+                html! { <AmiForm value={v.clone()} {ctx} on_change={cb.reform(Resource::DataAwsAmi)} /> }
+            }
+            Resource::SecurityGroup(v) => {
+                html! { <SecurityGroupForm value={v.clone()} {ctx} on_change={cb.reform(Resource::SecurityGroup)} /> }
+            }
+            Resource::KeyPair(v) => {
+                html! { <KeyPairForm value={v.clone()} {ctx} on_change={cb.reform(Resource::KeyPair)} /> }
+            }
+            Resource::Instance(v) => {
+                html! { <InstanceForm value={v.clone()} {ctx} on_change={cb.reform(Resource::Instance)} /> }
+            }
+            Resource::EbsVolume(v) => {
+                html! { <EbsVolumeForm value={v.clone()} {ctx} on_change={cb.reform(Resource::EbsVolume)} /> }
+            }
+            Resource::VolumeAttachment(v) => {
+                html! { <VolumeAttachmentForm value={v.clone()} {ctx} on_change={cb.reform(Resource::VolumeAttachment)} /> }
+            }
+            Resource::EbsSnapshot(v) => {
+                html! { <EbsSnapshotForm value={v.clone()} {ctx} on_change={cb.reform(Resource::EbsSnapshot)} /> }
+            }
+            Resource::TerraformOutput(v) => {
+                html! { <OutputForm value={v.clone()} {ctx} on_change={cb.reform(Resource::TerraformOutput)} /> }
+            }
+        }
+    };
+    let worst = ctx.issues.iter().map(|i| i.severity).min();
+    let has_issue = worst.is_some();
+    let card_class = match worst {
+        Some(ec2_playground_core::Severity::Error) => Some("has-issue"),
+        Some(_) => Some("has-warning"),
+        None => None,
+    };
+    html! {
+        <li class={classes!("card", card_class)} id={format!("card-{index}")}
+            data-kind={r.kind().class_name()} aria-label={title.clone()}>
+            <div class="card-head">
+                <h3>
+                    <button type="button" class="card-toggle" onclick={toggle} aria-expanded={(*open).to_string()} aria-controls={body_id.clone()}>
+                        <span class="chevron" aria-hidden="true">{ if *open { "▾" } else { "▸" } }</span>
+                        <span class="kind">{ kind }</span>
+                        <code class="construct-id">{ r.id().to_owned() }</code>
+                        if has_issue {
+                            <span class={classes!("issue-dot", card_class)} role="img"
+                                aria-label={ctx.tr("à vérifier : voir les messages dans la carte", "to check: see the messages in the card")}>{ "⚠" }</span>
+                        }
+                    </button>
+                </h3>
+                <span class="buttons">
+                    <button type="button" class="icon-button" onclick={mv(-1)} disabled={index == 0}
+                        aria-label={format!("{} : {}", title, ctx.tr("monter", "move up"))} title={ctx.tr("Monter", "Move up")}>{ Icon::Up.render() }</button>
+                    <button type="button" class="icon-button" onclick={mv(1)} disabled={index + 1 >= props.count}
+                        aria-label={format!("{} : {}", title, ctx.tr("descendre", "move down"))} title={ctx.tr("Descendre", "Move down")}>{ Icon::Down.render() }</button>
+                    <button type="button" class="icon-button" onclick={click(&props.on_duplicate)}
+                        aria-label={format!("{} : {}", title, ctx.tr("dupliquer", "duplicate"))} title={ctx.tr("Dupliquer", "Duplicate")}>{ Icon::Duplicate.render() }</button>
+                    <button type="button" class="icon-button danger" onclick={click(&props.on_remove)}
+                        aria-label={format!("{} : {}", title, ctx.tr("supprimer", "remove"))} title={ctx.tr("Supprimer", "Remove")}>{ Icon::Delete.render() }</button>
+                </span>
+            </div>
+            if *open {
+                <div class="card-body" id={body_id}>
+                    <div class="field-row">
+                        <TextField id={ctx.id("id")} label={ctx.tr("Id du construct", "Construct id")} kwarg="id" mono=true
+                            value={r.id().to_owned()} error={ctx.error("id")} on_change={on_id} />
+                        <TextField id={ctx.id("var")} label={ctx.tr("Variable Python", "Python variable")} mono=true
+                            value={r.var().unwrap_or_default().to_owned()} error={ctx.error("var")} on_change={on_var}
+                            placeholder={ctx.tr("(aucune)", "(none)")} />
+                    </div>
+                    { form }
+                </div>
+            }
+        </li>
+    }
+}

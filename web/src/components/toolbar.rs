@@ -1,0 +1,161 @@
+//! The toolbar: examples, reset, share, downloads, language and theme.
+
+use ec2_playground_core::export::project_folder;
+use ec2_playground_core::{export_zip, Lang};
+use yew::prelude::*;
+
+use crate::app::AppContext;
+use crate::examples::Example;
+use crate::i18n::tr;
+use crate::services::{clipboard, download, location};
+use crate::share;
+use crate::state::{Action, Notice, Theme};
+
+/// The toolbar.
+#[function_component]
+pub fn Toolbar() -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let state = &app.state;
+    let lang = state.lang;
+    let example = use_state(|| Example::Lab);
+    let on_example = {
+        let example = example.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(x) = Example::from_code(&v) {
+                example.set(x);
+            }
+        })
+    };
+    let load = |x: Example| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::LoadExample(x)))
+    };
+    let on_share = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| match share::encode(&state.stack) {
+            Ok(fragment) => {
+                let link = format!("{}#{fragment}", location::page_address());
+                state.dispatch(Action::OpenShare);
+                let s = state.clone();
+                clipboard::copy(link, Callback::from(move |ok| s.dispatch(Action::ShareCopied(ok))));
+            }
+            Err(e) => state.dispatch(Action::Notify(Notice::ShareTooLong(e))),
+        })
+    };
+    let on_zip = {
+        let state = state.clone();
+        let good = app.outputs.good_stack.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(stack) = &good else { return };
+            match export_zip(stack) {
+                Ok(bytes) => {
+                    let name = format!("{}.zip", project_folder(stack));
+                    if !download::save(&name, "application/zip", &bytes) {
+                        state.dispatch(Action::Notify(Notice::ExportFailed(String::new())));
+                    }
+                }
+                Err(e) => state.dispatch(Action::Notify(Notice::ExportFailed(e.to_string()))),
+            }
+        })
+    };
+    // While the stack does not synthesize, the files would describe the last valid stack,
+    // not the one in the editor: the buttons wait for the fix and say so.
+    let blocked = app.outputs.synth_error.is_some();
+    let blocked_title = blocked.then(|| {
+        tr(
+            lang,
+            "Corrigez d'abord l'erreur signalée : les fichiers décriraient la dernière stack valide.",
+            "Fix the error shown first: the files would describe the last valid stack.",
+        )
+    });
+    let on_json = {
+        let json = app.outputs.json.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(text) = &json {
+                download::save("cdk.tf.json", "application/json", text.as_bytes());
+            }
+        })
+    };
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(l) = Lang::from_code(&v) {
+                state.dispatch(Action::SetLang(l));
+            }
+        })
+    };
+    let on_theme = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(t) = Theme::from_code(&v) {
+                state.dispatch(Action::SetTheme(t));
+            }
+        })
+    };
+    let theme_label = |t: Theme| match t {
+        Theme::System => tr(lang, "Système", "System"),
+        Theme::Light => tr(lang, "Clair", "Light"),
+        Theme::Dark => tr(lang, "Sombre", "Dark"),
+    };
+    let readonly = state.readonly();
+    html! {
+        <header class="toolbar">
+            <h1 class="title">
+                <span class="logo" aria-hidden="true">{ "⚙" }</span>
+                { "EC2 Playground" }
+                <span class="subtitle">{ tr(lang, "cdktf · Python · module 2", "cdktf · Python · module 2") }</span>
+            </h1>
+            <nav class="actions" aria-label={tr(lang, "Actions", "Actions")}>
+                <div class="group">
+                    <label for="example-select" class="visually-hidden">{ tr(lang, "Exemple", "Example") }</label>
+                    <select id="example-select" onchange={on_example} disabled={readonly}>
+                        { for Example::ALL.iter().map(|x| html! {
+                            <option value={x.code()} selected={*x == *example}>{ x.title(lang) }</option>
+                        }) }
+                    </select>
+                    <button type="button" id="load-example" onclick={load(*example)} disabled={readonly}>
+                        { tr(lang, "Charger l'exemple", "Load example") }
+                    </button>
+                    <button type="button" id="reset" onclick={load(Example::Lab)} disabled={readonly}
+                        title={tr(lang, "Revenir au lab du cours", "Back to the course lab")}>
+                        { tr(lang, "Réinitialiser", "Reset") }
+                    </button>
+                </div>
+                <div class="group">
+                    <button type="button" id="share" onclick={on_share}>{ tr(lang, "Lien de partage", "Share link") }</button>
+                </div>
+                <div class="group" role="group" aria-labelledby="download-label">
+                    <span class="group-label" id="download-label">{ tr(lang, "Télécharger :", "Download:") }</span>
+                    <button type="button" id="download-zip" onclick={on_zip} disabled={blocked || app.outputs.good_stack.is_none()}
+                        title={blocked_title}
+                        aria-label={tr(lang, "Télécharger le projet cdktf (zip)", "Download the cdktf project (zip)")}>
+                        { tr(lang, "projet (.zip)", "project (.zip)") }
+                    </button>
+                    <button type="button" id="download-json" onclick={on_json} disabled={blocked || app.outputs.json.is_none()}
+                        title={blocked_title}
+                        aria-label={tr(lang, "Télécharger cdk.tf.json", "Download cdk.tf.json")}>
+                        { "cdk.tf.json" }
+                    </button>
+                </div>
+                <div class="group">
+                    <label for="lang-select">{ tr(lang, "Langue", "Language") }</label>
+                    <select id="lang-select" onchange={on_lang}>
+                        <option value="fr" selected={lang == Lang::Fr} lang="fr">{ "Français" }</option>
+                        <option value="en" selected={lang == Lang::En} lang="en">{ "English" }</option>
+                    </select>
+                    <label for="theme-select">{ tr(lang, "Thème", "Theme") }</label>
+                    <select id="theme-select" onchange={on_theme}>
+                        { for Theme::ALL.iter().map(|t| html! {
+                            <option value={t.code()} selected={*t == state.theme}>{ theme_label(*t) }</option>
+                        }) }
+                    </select>
+                </div>
+            </nav>
+        </header>
+    }
+}

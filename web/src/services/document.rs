@@ -1,0 +1,91 @@
+//! The document around the app: its language, its theme, the browser's languages.
+
+/// The browser's languages, preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut langs: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    if langs.is_empty() {
+        langs.extend(navigator.language());
+    }
+    langs
+}
+
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// Sets `<html lang>`, so that screen readers speak the right language.
+pub fn set_language(code: &str) {
+    if let Some(html) = root() {
+        let _ = html.set_attribute("lang", code);
+    }
+}
+
+/// Sets `<html data-theme>`: `system`, `light` or `dark` (see `static/style.css`).
+pub fn set_theme(code: &str) {
+    if let Some(html) = root() {
+        let _ = html.set_attribute("data-theme", code);
+    }
+}
+
+/// Sets `<html data-embed>` when the page is inside a course page's frame.
+pub fn set_embedded(embedded: bool) {
+    if let Some(html) = root() {
+        let _ = if embedded {
+            html.set_attribute("data-embed", "1")
+        } else {
+            html.remove_attribute("data-embed")
+        };
+    }
+}
+
+/// Sets the document's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Moves the keyboard focus to the element with this id, if there is one.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Brings the first element of `ids` that exists into view and gives it (or the first
+/// control inside it) the keyboard focus, opening the `<details>` around it. Returns
+/// false when none exists.
+pub fn reveal(ids: &[String]) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(element) = ids.iter().find_map(|id| document.get_element_by_id(id)) else {
+        return false;
+    };
+    let mut around = element.closest("details").ok().flatten();
+    while let Some(details) = around {
+        let _ = details.set_attribute("open", "");
+        around = details
+            .parent_element()
+            .and_then(|p| p.closest("details").ok().flatten());
+    }
+    let target = if element.matches("input, select, textarea, button").unwrap_or(false) {
+        Some(element.clone())
+    } else {
+        element.query_selector("input, select, textarea, button").ok().flatten()
+    };
+    element.scroll_into_view_with_bool(false);
+    if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+    true
+}

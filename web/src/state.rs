@@ -1,0 +1,597 @@
+//! The playground's state: the learner's stack and the page's choices, changed only by
+//! [`Action`]s through [`Playground::reduce`].
+//!
+//! Nothing computed from the stack lives here: the JSON, `main.py`, the diagram and the
+//! checks are derived where they are shown (see [`crate::hooks`]).
+
+use std::rc::Rc;
+
+use ec2_playground_core::{load_stack, Lang, LoadError, Resource, ResourceKind, Stack};
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+use crate::examples::Example;
+use crate::share::{self, LinkError};
+use crate::templates;
+
+/// A panel of outputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Panel {
+    /// `cdk.tf.json`.
+    #[default]
+    Json,
+    /// `main.py`.
+    Python,
+    /// The diagram.
+    Diagram,
+    /// The checks.
+    Checks,
+}
+
+impl Panel {
+    /// Every panel, in tab order.
+    pub const ALL: [Panel; 4] = [Panel::Json, Panel::Python, Panel::Diagram, Panel::Checks];
+
+    /// The code used in `&panel=` (`json`, `python`, `diagram`, `checks`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Panel::Json => "json",
+            Panel::Python => "python",
+            Panel::Diagram => "diagram",
+            Panel::Checks => "checks",
+        }
+    }
+
+    /// The panel whose [`Panel::code`] is `code`.
+    pub fn from_code(code: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
+/// Light or dark colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the system's setting.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every choice, in the order the switch offers them.
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// `system`, `light` or `dark`: the `data-theme` of the page.
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The theme whose [`Theme::code`] is `code`.
+    pub fn from_code(code: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
+/// The learner's saved choices (`localStorage`, versioned key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Prefs {
+    /// The language the learner picked, if they picked one.
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    /// Light, dark or the system's.
+    #[serde(default)]
+    pub theme: Theme,
+}
+
+/// How the page is shown, from its query string: `?embed=1&panel=json&readonly=1&lang=en`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Mode {
+    /// Inside a course page's `<iframe>`: no toolbar, no saving.
+    pub embed: bool,
+    /// The only panel to show, if one was asked for.
+    pub only_panel: Option<Panel>,
+    /// No editing.
+    pub readonly: bool,
+    /// A language forced by the page (`&lang=`).
+    pub lang: Option<Lang>,
+}
+
+impl Mode {
+    /// Reads the query string's parameters (`name`, `value` pairs).
+    pub fn from_query<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> Mode {
+        let mut mode = Mode::default();
+        let yes = |v: &str| matches!(v, "1" | "true" | "yes" | "");
+        for (name, value) in params {
+            match name {
+                "embed" => mode.embed = yes(value),
+                "readonly" => mode.readonly = yes(value),
+                "panel" => mode.only_panel = Panel::from_code(value),
+                "lang" => mode.lang = Lang::from_code(value),
+                _ => {}
+            }
+        }
+        mode
+    }
+}
+
+/// What the page tells the learner at the top until they dismiss it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The saved stack could not be read; it was kept under `backup_key`.
+    SavedUnreadable {
+        /// Where the unreadable text now is (`None`: it could not even be copied).
+        backup_key: Option<String>,
+        /// Why it could not be read.
+        error: LoadError,
+    },
+    /// The link in the address could not be opened.
+    LinkBroken(LinkError),
+    /// The browser refuses to save (private mode, full storage): work is not kept.
+    CannotSave,
+    /// A share link would be too long.
+    ShareTooLong(LinkError),
+    /// The project zip could not be made or offered (the reason, if known).
+    ExportFailed(String),
+}
+
+/// Why the stack was replaced, for the undo notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replacement {
+    /// An example was loaded.
+    Example(Example),
+    /// A resource was removed (its construct id is in the undo's old stack).
+    Removed(usize),
+}
+
+/// What the share box shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ShareBox {
+    /// Closed.
+    #[default]
+    Closed,
+    /// Open; `copied` says whether the clipboard took the link (`None`: not known yet).
+    Open {
+        /// The clipboard's answer.
+        copied: Option<bool>,
+    },
+}
+
+/// The whole state of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Playground {
+    /// The stack being edited.
+    pub stack: Rc<Stack>,
+    /// The page's language.
+    pub lang: Lang,
+    /// Light, dark or the system's.
+    pub theme: Theme,
+    /// The panel shown when panels are tabs.
+    pub panel: Panel,
+    /// Embed, read-only, forced panel.
+    pub mode: Mode,
+    /// Notices shown at the top.
+    pub notices: Vec<Notice>,
+    /// The learner's saved work, held aside while a shared stack is shown: until they keep
+    /// the shared stack or restore their work, nothing is saved.
+    pub aside: Option<Rc<Stack>>,
+    /// The stack before the last replacement, to undo it.
+    pub undo: Option<(Rc<Stack>, Replacement)>,
+    /// The share box.
+    pub share: ShareBox,
+    /// Counts edits; a resource card keyed by it is rebuilt when the stack is replaced.
+    pub generation: u64,
+}
+
+/// One change to the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Replace the resource at an index with an edited one.
+    EditResource(usize, Box<Resource>),
+    /// Rename the stack (its id, also the project folder's name).
+    SetStackName(String),
+    /// Rename the Python class of the stack.
+    SetClassName(String),
+    /// Add a resource of a kind at the end.
+    AddResource(ResourceKind),
+    /// Remove the resource at an index (undoable).
+    RemoveResource(usize),
+    /// Insert a copy of the resource at an index right after it.
+    DuplicateResource(usize),
+    /// Move the resource at an index one place up (`-1`) or down (`1`).
+    MoveResource(usize, isize),
+    /// Load an example (undoable).
+    LoadExample(Example),
+    /// Go back to the stack before the last replacement.
+    Undo,
+    /// Forget the undo.
+    DismissUndo,
+    /// Keep the shared stack shown: it becomes the learner's work.
+    KeepShared,
+    /// Drop the shared stack and go back to the learner's saved work.
+    RestoreSaved,
+    /// Change the language.
+    SetLang(Lang),
+    /// Change the theme.
+    SetTheme(Theme),
+    /// Show a panel.
+    SelectPanel(Panel),
+    /// Add a notice (once).
+    Notify(Notice),
+    /// Remove the notice at an index.
+    DismissNotice(usize),
+    /// Open the share box (after the link was made and offered to the clipboard).
+    OpenShare,
+    /// The clipboard's answer to the share link.
+    ShareCopied(bool),
+    /// Close the share box.
+    CloseShare,
+}
+
+impl Playground {
+    /// True when edits are refused.
+    pub fn readonly(&self) -> bool {
+        self.mode.readonly
+    }
+
+    /// True when the stack must not be written to storage now: embedded, or a shared
+    /// stack shown while the learner's work is held aside.
+    pub fn autosave_suspended(&self) -> bool {
+        self.mode.embed || self.aside.is_some()
+    }
+
+    fn edit(&mut self, f: impl FnOnce(&mut Stack)) {
+        if self.readonly() {
+            return;
+        }
+        f(Rc::make_mut(&mut self.stack));
+    }
+
+    fn replace(&mut self, stack: Stack, why: Replacement) {
+        if self.readonly() {
+            return;
+        }
+        let old = std::mem::replace(&mut self.stack, Rc::new(stack));
+        self.undo = Some((old, why));
+        self.generation += 1;
+    }
+}
+
+impl Reducible for Playground {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::EditResource(i, resource) => next.edit(|s| {
+                if let Some(slot) = s.resources.get_mut(i) {
+                    *slot = *resource;
+                }
+            }),
+            Action::SetStackName(name) => next.edit(|s| s.name = name),
+            Action::SetClassName(name) => next.edit(|s| s.class_name = name),
+            Action::AddResource(kind) => next.edit(|s| {
+                let resource = templates::new_resource(kind, s);
+                s.resources.push(resource);
+            }),
+            Action::RemoveResource(i) => {
+                if i < next.stack.resources.len() {
+                    let mut stack = (*next.stack).clone();
+                    stack.resources.remove(i);
+                    next.replace(stack, Replacement::Removed(i));
+                }
+            }
+            Action::DuplicateResource(i) => next.edit(|s| {
+                if let Some(original) = s.resources.get(i) {
+                    let copy = templates::duplicate(original, s);
+                    s.resources.insert(i + 1, copy);
+                }
+            }),
+            Action::MoveResource(i, delta) => {
+                let len = next.stack.resources.len();
+                let target = i.checked_add_signed(delta).filter(|t| *t < len);
+                if let (Some(target), true) = (target, i < len) {
+                    next.edit(|s| s.resources.swap(i, target));
+                    // Cards are keyed by position: rebuild them so their drafts follow.
+                    next.generation += 1;
+                }
+            }
+            Action::LoadExample(example) => next.replace(example.stack(), Replacement::Example(example)),
+            Action::Undo => {
+                if let Some((old, _)) = next.undo.take() {
+                    if !next.readonly() {
+                        next.stack = old;
+                        next.generation += 1;
+                    }
+                }
+            }
+            Action::DismissUndo => next.undo = None,
+            Action::KeepShared => next.aside = None,
+            Action::RestoreSaved => {
+                if let Some(saved) = next.aside.take() {
+                    next.stack = saved;
+                    next.generation += 1;
+                }
+            }
+            Action::SetLang(lang) => next.lang = lang,
+            Action::SetTheme(theme) => next.theme = theme,
+            Action::SelectPanel(panel) => next.panel = panel,
+            Action::Notify(notice) => {
+                if !next.notices.contains(&notice) {
+                    next.notices.push(notice);
+                }
+            }
+            Action::DismissNotice(i) => {
+                if i < next.notices.len() {
+                    next.notices.remove(i);
+                }
+            }
+            Action::OpenShare => next.share = ShareBox::Open { copied: None },
+            Action::ShareCopied(ok) => {
+                if let ShareBox::Open { .. } = next.share {
+                    next.share = ShareBox::Open { copied: Some(ok) };
+                }
+            }
+            Action::CloseShare => next.share = ShareBox::Closed,
+        }
+        Rc::new(next)
+    }
+}
+
+/// What the page finds when it opens.
+#[derive(Debug, Clone, Default)]
+pub struct StartInput {
+    /// `?embed=...` and friends.
+    pub mode: Mode,
+    /// The URL fragment, without `#`.
+    pub fragment: String,
+    /// The saved stack document, if any.
+    pub saved: Option<String>,
+    /// The saved preferences (JSON), if any.
+    pub prefs: Option<String>,
+    /// The browser's languages, preferred first (`navigator.languages`).
+    pub browser_langs: Vec<String>,
+}
+
+/// What the page does when it opens: the first state, and what to write back.
+#[derive(Debug, Clone)]
+pub struct Start {
+    /// The first state.
+    pub state: Playground,
+    /// An unreadable saved value to keep under a backup key before anything is saved.
+    pub backup: Option<String>,
+    /// Remove the fragment from the address (its stack is saved, or it was broken).
+    pub clear_fragment: bool,
+}
+
+/// Decides the first state from what the page finds. Never loses work: an unreadable
+/// saved value is handed back to be kept; a shared stack never replaces saved work
+/// without the learner's word.
+pub fn start(input: StartInput) -> Start {
+    let prefs: Prefs = input
+        .prefs
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok())
+        .unwrap_or_default();
+    let browser_lang = input.browser_langs.iter().find_map(|l| Lang::from_code(l));
+    let lang = input.mode.lang.or(prefs.lang).or(browser_lang).unwrap_or(Lang::Fr);
+    let mut notices = Vec::new();
+    let mut backup = None;
+
+    // The learner's own work (never read when embedded: a course page shows its own stack).
+    let saved: Option<Stack> = match (&input.saved, input.mode.embed) {
+        (Some(text), false) => match load_stack(text) {
+            Ok(stack) => Some(stack),
+            Err(error) => {
+                backup = Some(text.clone());
+                notices.push(Notice::SavedUnreadable {
+                    backup_key: None,
+                    error,
+                });
+                None
+            }
+        },
+        _ => None,
+    };
+
+    let fragment = input.fragment.trim_start_matches('#');
+    let shared = if fragment.is_empty() {
+        None
+    } else {
+        match share::decode(fragment) {
+            Ok(stack) => Some(stack),
+            Err(e) => {
+                notices.push(Notice::LinkBroken(e));
+                None
+            }
+        }
+    };
+
+    let (stack, aside, clear_fragment) = match (shared, saved) {
+        (Some(shared), Some(saved)) if shared != saved && !input.mode.embed => (shared, Some(Rc::new(saved)), false),
+        (Some(shared), _) => (shared, None, !input.mode.embed),
+        (None, Some(saved)) => (saved, None, !fragment.is_empty() && !input.mode.embed),
+        (None, None) => (Example::Lab.stack(), None, !fragment.is_empty() && !input.mode.embed),
+    };
+
+    Start {
+        state: Playground {
+            stack: Rc::new(stack),
+            lang,
+            theme: prefs.theme,
+            panel: input.mode.only_panel.unwrap_or_default(),
+            mode: input.mode,
+            notices,
+            aside,
+            undo: None,
+            share: ShareBox::Closed,
+            generation: 0,
+        },
+        backup,
+        clear_fragment,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ec2_playground_core::save_stack;
+
+    fn lab() -> Stack {
+        Example::Lab.stack()
+    }
+
+    #[test]
+    fn opens_on_the_lab_in_french() {
+        let s = start(StartInput::default());
+        assert_eq!(*s.state.stack, lab());
+        assert_eq!(s.state.lang, Lang::Fr);
+        assert!(s.state.notices.is_empty());
+        assert!(s.backup.is_none());
+    }
+
+    #[test]
+    fn browser_language_then_saved_choice_then_page() {
+        let input = |prefs: Option<&str>, query: Option<Lang>| StartInput {
+            browser_langs: vec!["de-DE".into(), "en-GB".into()],
+            prefs: prefs.map(str::to_owned),
+            mode: Mode {
+                lang: query,
+                ..Mode::default()
+            },
+            ..StartInput::default()
+        };
+        assert_eq!(start(input(None, None)).state.lang, Lang::En);
+        assert_eq!(start(input(Some(r#"{"lang":"fr"}"#), None)).state.lang, Lang::Fr);
+        assert_eq!(
+            start(input(Some(r#"{"lang":"fr"}"#), Some(Lang::En))).state.lang,
+            Lang::En
+        );
+        assert_eq!(start(input(Some("garbage"), None)).state.lang, Lang::En);
+    }
+
+    #[test]
+    fn unreadable_saved_work_is_handed_back_and_the_lab_opens() {
+        let s = start(StartInput {
+            saved: Some("{\"version\": 1, \"name\": ".into()),
+            ..StartInput::default()
+        });
+        assert_eq!(s.backup.as_deref(), Some("{\"version\": 1, \"name\": "));
+        assert_eq!(*s.state.stack, lab());
+        assert!(matches!(s.state.notices[..], [Notice::SavedUnreadable { .. }]));
+    }
+
+    #[test]
+    fn saved_work_opens() {
+        let mut mine = lab();
+        mine.name = "mine".into();
+        let s = start(StartInput {
+            saved: Some(save_stack(&mine)),
+            ..StartInput::default()
+        });
+        assert_eq!(*s.state.stack, mine);
+        assert!(s.state.aside.is_none());
+    }
+
+    #[test]
+    fn a_link_never_silently_replaces_saved_work() {
+        let mut mine = lab();
+        mine.name = "mine".into();
+        let shared = Example::TwoAzs.stack();
+        let s = start(StartInput {
+            saved: Some(save_stack(&mine)),
+            fragment: share::encode(&shared).expect("fits"),
+            ..StartInput::default()
+        });
+        assert_eq!(*s.state.stack, shared);
+        assert_eq!(s.state.aside.as_deref(), Some(&mine));
+        assert!(s.state.autosave_suspended());
+        assert!(!s.clear_fragment);
+
+        let restored = Rc::new(s.state.clone()).reduce(Action::RestoreSaved);
+        assert_eq!(*restored.stack, mine);
+        assert!(!restored.autosave_suspended());
+
+        let kept = Rc::new(s.state).reduce(Action::KeepShared);
+        assert_eq!(*kept.stack, shared);
+        assert!(!kept.autosave_suspended());
+    }
+
+    #[test]
+    fn a_link_without_saved_work_just_opens() {
+        let shared = Example::Database.stack();
+        let s = start(StartInput {
+            fragment: format!("#{}", share::encode(&shared).expect("fits")),
+            ..StartInput::default()
+        });
+        assert_eq!(*s.state.stack, shared);
+        assert!(s.state.aside.is_none());
+        assert!(s.clear_fragment);
+    }
+
+    #[test]
+    fn a_broken_link_says_so_and_keeps_saved_work() {
+        let mut mine = lab();
+        mine.name = "mine".into();
+        let s = start(StartInput {
+            saved: Some(save_stack(&mine)),
+            fragment: "s1.AAAA".into(),
+            ..StartInput::default()
+        });
+        assert_eq!(*s.state.stack, mine);
+        assert!(matches!(s.state.notices[..], [Notice::LinkBroken(LinkError::Corrupt)]));
+    }
+
+    #[test]
+    fn embed_reads_no_saved_work_and_never_saves() {
+        let s = start(StartInput {
+            mode: Mode::from_query([("embed", "1"), ("panel", "python"), ("readonly", "1"), ("lang", "en")]),
+            saved: Some("not even json".into()),
+            ..StartInput::default()
+        });
+        assert!(s.backup.is_none());
+        assert_eq!(s.state.panel, Panel::Python);
+        assert_eq!(s.state.lang, Lang::En);
+        assert!(s.state.autosave_suspended());
+        let after = Rc::new(s.state.clone()).reduce(Action::RemoveResource(0));
+        assert_eq!(after.stack, s.state.stack, "read-only");
+    }
+
+    #[test]
+    fn edits_add_remove_duplicate_move_and_undo() {
+        let s = Rc::new(start(StartInput::default()).state);
+        let n = s.stack.resources.len();
+        let s = s.reduce(Action::AddResource(ResourceKind::SecurityGroup));
+        assert_eq!(s.stack.resources.len(), n + 1);
+        let added = s.stack.resources[n].id().to_owned();
+        assert!(s.stack.resources[..n].iter().all(|r| r.id() != added));
+        let s = s.reduce(Action::DuplicateResource(2));
+        assert_eq!(s.stack.resources.len(), n + 2);
+        assert_ne!(s.stack.resources[2].id(), s.stack.resources[3].id());
+        let s = s.reduce(Action::MoveResource(0, -1));
+        assert_eq!(s.stack.resources[0].kind(), ResourceKind::AwsProvider);
+        let s = s.reduce(Action::MoveResource(0, 1));
+        assert_eq!(s.stack.resources[1].kind(), ResourceKind::AwsProvider);
+        let before = s.stack.clone();
+        let s = s.reduce(Action::RemoveResource(1));
+        assert_eq!(s.stack.resources.len(), n + 1);
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.stack, before);
+        let s = s.reduce(Action::LoadExample(Example::Empty));
+        assert_eq!(*s.stack, Example::Empty.stack());
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.stack, before);
+        let s = s.reduce(Action::EditResource(
+            99,
+            Box::new(Resource::KeyPair(Default::default())),
+        ));
+        assert_eq!(s.stack, before);
+    }
+}

@@ -1,0 +1,197 @@
+//! What the "add" and "duplicate" buttons put in the stack: a resource that synthesizes at
+//! once, wired to what the stack already holds, under an id and a variable not yet taken.
+
+use ec2_playground_core::{
+    AmiFilter, AwsProvider, DataAwsAmi, EbsSnapshot, EbsVolume, Instance, KeyPair, OutputValue, Reference, Resource,
+    ResourceKind, SecurityGroup, SecurityGroupRule, Stack, StrValue, TerraformOutput, VolumeAttachment,
+};
+
+/// The first name of `base`, `base_2`, `base_3`... that `taken` refuses.
+fn free_name(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base}_{n}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+fn free_id(stack: &Stack, base: &str) -> String {
+    free_name(base, |c| stack.resources.iter().any(|r| r.id() == c))
+}
+
+fn free_var(stack: &Stack, base: &str) -> String {
+    free_name(base, |c| stack.resources.iter().any(|r| r.var() == Some(c)))
+}
+
+/// A reference to `attr` of the first resource of `kind`, if the stack has one.
+fn first_ref(stack: &Stack, kind: ResourceKind, attr: &str) -> Option<StrValue> {
+    stack
+        .resources
+        .iter()
+        .find(|r| r.kind() == kind)
+        .map(|r| StrValue::Ref(Reference::new(r.id(), attr)))
+}
+
+fn allow_all_egress() -> SecurityGroupRule {
+    SecurityGroupRule {
+        from_port: Some(0),
+        to_port: Some(0),
+        protocol: Some("-1".into()),
+        cidr_blocks: Some(vec!["0.0.0.0/0".into()]),
+        ..SecurityGroupRule::default()
+    }
+}
+
+/// A new inbound rule: HTTPS from anywhere, for the learner to adapt.
+pub fn new_ingress_rule() -> SecurityGroupRule {
+    SecurityGroupRule {
+        from_port: Some(443),
+        to_port: Some(443),
+        protocol: Some("tcp".into()),
+        cidr_blocks: Some(vec!["0.0.0.0/0".into()]),
+        description: Some("HTTPS".into()),
+        ..SecurityGroupRule::default()
+    }
+}
+
+/// A new outbound rule: everything, everywhere (what AWS creates by default).
+pub fn new_egress_rule() -> SecurityGroupRule {
+    allow_all_egress()
+}
+
+/// A new resource of `kind` for `stack`.
+pub fn new_resource(kind: ResourceKind, stack: &Stack) -> Resource {
+    let (id_base, var_base) = match kind {
+        ResourceKind::AwsProvider => ("AWS", None),
+        ResourceKind::DataAwsAmi => ("amazon_linux", Some("ami")),
+        ResourceKind::SecurityGroup => ("sg", Some("sg")),
+        ResourceKind::KeyPair => ("key", Some("key")),
+        ResourceKind::Instance => ("server", Some("server")),
+        ResourceKind::EbsVolume => ("volume", Some("vol")),
+        ResourceKind::VolumeAttachment => ("attachment", None),
+        ResourceKind::EbsSnapshot => ("snapshot", Some("snap")),
+        ResourceKind::TerraformOutput => ("output", None),
+    };
+    let id = free_id(stack, id_base);
+    let var = var_base.map(|v| free_var(stack, v));
+    match kind {
+        ResourceKind::AwsProvider => Resource::AwsProvider(AwsProvider {
+            id,
+            var,
+            region: Some("eu-west-3".into()),
+            ..AwsProvider::default()
+        }),
+        ResourceKind::DataAwsAmi => Resource::DataAwsAmi(DataAwsAmi {
+            id,
+            var,
+            most_recent: Some(true),
+            owners: Some(vec!["amazon".into()]),
+            filter: Some(vec![AmiFilter {
+                name: "name".into(),
+                values: vec!["amzn2-ami-hvm-*-x86_64-gp2".into()],
+            }]),
+            name_regex: None,
+        }),
+        ResourceKind::SecurityGroup => Resource::SecurityGroup(SecurityGroup {
+            name: Some(id.replace('_', "-")),
+            id,
+            var,
+            ingress: Some(Vec::new()),
+            egress: Some(vec![allow_all_egress()]),
+            ..SecurityGroup::default()
+        }),
+        ResourceKind::KeyPair => Resource::KeyPair(KeyPair {
+            key_name: Some(id.replace('_', "-")),
+            id,
+            var,
+            public_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZkZXBsb3llcmtleWV4YW1wbGVleGFtcGxlZXhhbXA user@host"
+                .into(),
+            tags: None,
+        }),
+        ResourceKind::Instance => Resource::Instance(Instance {
+            id,
+            var,
+            ami: first_ref(stack, ResourceKind::DataAwsAmi, "id"),
+            instance_type: Some("t2.micro".into()),
+            key_name: first_ref(stack, ResourceKind::KeyPair, "key_name"),
+            vpc_security_group_ids: first_ref(stack, ResourceKind::SecurityGroup, "id").map(|r| vec![r]),
+            ..Instance::default()
+        }),
+        ResourceKind::EbsVolume => Resource::EbsVolume(EbsVolume {
+            id,
+            var,
+            availability_zone: first_ref(stack, ResourceKind::Instance, "availability_zone")
+                .unwrap_or_else(|| StrValue::Literal("eu-west-3a".into())),
+            size: Some(10),
+            volume_type: Some("gp3".into()),
+            ..EbsVolume::default()
+        }),
+        ResourceKind::VolumeAttachment => Resource::VolumeAttachment(VolumeAttachment {
+            id,
+            var,
+            device_name: "/dev/sdh".into(),
+            volume_id: first_ref(stack, ResourceKind::EbsVolume, "id").unwrap_or_default(),
+            instance_id: first_ref(stack, ResourceKind::Instance, "id").unwrap_or_default(),
+        }),
+        ResourceKind::EbsSnapshot => Resource::EbsSnapshot(EbsSnapshot {
+            id,
+            var,
+            volume_id: first_ref(stack, ResourceKind::EbsVolume, "id").unwrap_or_default(),
+            description: None,
+            tags: None,
+        }),
+        ResourceKind::TerraformOutput => Resource::TerraformOutput(TerraformOutput {
+            id,
+            var,
+            value: match first_ref(stack, ResourceKind::Instance, "public_ip") {
+                Some(StrValue::Ref(r)) => OutputValue::Ref(r),
+                _ => OutputValue::Str(String::new()),
+            },
+            description: None,
+            sensitive: None,
+        }),
+    }
+}
+
+/// A copy of `original` under an id (and variable) not yet taken in `stack`.
+pub fn duplicate(original: &Resource, stack: &Stack) -> Resource {
+    let mut copy = original.clone();
+    copy.set_id(free_id(stack, original.id()));
+    if let Some(var) = original.var() {
+        copy.set_var(Some(free_var(stack, var)));
+    }
+    copy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::Example;
+    use ec2_playground_core::{synth, SynthOptions};
+
+    #[test]
+    fn every_new_resource_synthesizes_in_every_example() {
+        for example in Example::ALL {
+            let mut stack = example.stack();
+            for kind in ResourceKind::ALL {
+                let r = new_resource(kind, &stack);
+                stack.resources.push(r);
+                synth(&stack, &SynthOptions::for_stack(&stack)).unwrap_or_else(|e| panic!("{example:?} {kind:?}: {e}"));
+            }
+            let n = stack.resources.len();
+            for i in 0..n {
+                let copy = duplicate(&stack.resources[i], &stack);
+                stack.resources.push(copy);
+            }
+            synth(&stack, &SynthOptions::for_stack(&stack)).unwrap_or_else(|e| panic!("{example:?} duplicates: {e}"));
+        }
+    }
+
+    #[test]
+    fn names_are_free() {
+        assert_eq!(free_name("a", |c| c == "a" || c == "a_2"), "a_3");
+        assert_eq!(free_name("a", |_| false), "a");
+    }
+}
