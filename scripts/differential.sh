@@ -3,6 +3,7 @@
 # written; this finds what they miss.
 #
 #   scripts/differential.sh [N [SEED]]     N stacks (default 10) from SEED (default 1)
+#   ONLY="4 9" scripts/differential.sh N SEED   only these stacks of the N (to re-run failures)
 #
 # For each of N random but valid stacks (core/examples/gen_stacks.rs: hostile strings,
 # numbers at the edges, colliding and overlong construct ids, all deterministic from SEED),
@@ -65,6 +66,7 @@ check_one() {
 export -f check_one
 start=$(date +%s)
 status=0
-seq 0 $((n - 1)) | xargs -P 2 -I{} bash -c 'check_one {}' || status=1
-echo "differential: $n stacks of seed $seed in $(( $(date +%s) - start ))s$([ $status -eq 0 ] || echo ', with failures (documents in '"$docs"')')"
+indices=${ONLY:-$(seq 0 $((n - 1)))}
+printf '%s\n' $indices | xargs -P 2 -I{} bash -c 'check_one {}' || status=1
+echo "differential: $(printf '%s\n' $indices | wc -l) stacks of seed $seed in $(( $(date +%s) - start ))s$([ $status -eq 0 ] || echo ', with failures (documents in '"$docs"')')"
 exit $status

@@ -32,6 +32,9 @@ scripts/diagram-render-check.sh
 step "conformance with the real cdktf (every fixture)"
 scripts/conformance.sh
 
+step "differential test against the real cdktf (6 generated stacks)"
+scripts/differential.sh 6 1
+
 step "wasm32 build (trunk, release, offline)"
 cargo fetch --locked >/dev/null
 trunk build --release --offline

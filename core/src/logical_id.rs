@@ -73,6 +73,12 @@ pub fn key_token_marker(s: &str) -> Option<&str> {
     find_marker(s, &["$", "#", "&"])
 }
 
+/// The first map token marker `&{TfToken[<key>]}` in `s`: cdktf's `Token.isUnresolved`
+/// says a map holding one in a key is a token (`containsMapToken`).
+pub fn map_token_marker(s: &str) -> Option<&str> {
+    find_marker(s, &["&"])
+}
+
 fn find_marker<'a>(s: &'a str, sigils: &[&str]) -> Option<&'a str> {
     let mut from = 0;
     while let Some(at) = s[from..].find("{TfToken[").map(|i| i + from) {

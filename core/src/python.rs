@@ -96,6 +96,24 @@ const RESERVED: &[&str] = &[
     "type",
     "match",
     "case",
+    // The classes main.py may import: a variable, constant or stack class of the same name
+    // would shadow the class (seen with the real cdktf: "TypeError: 'Instance' object is not
+    // callable").
+    "AwsProvider",
+    "AwsProviderDefaultTags",
+    "DataAwsAmi",
+    "DataAwsAmiFilter",
+    "SecurityGroup",
+    "SecurityGroupIngress",
+    "SecurityGroupEgress",
+    "KeyPair",
+    "Instance",
+    "InstanceRootBlockDevice",
+    "InstanceEbsBlockDevice",
+    "InstanceMetadataOptions",
+    "EbsVolume",
+    "VolumeAttachment",
+    "EbsSnapshot",
 ];
 
 fn is_identifier(s: &str) -> bool {
@@ -136,6 +154,15 @@ impl Names {
             wanted.to_owned()
         } else {
             identifier_from(wanted, fallback)
+        };
+        // Python mangles `__name` inside a class body (a module constant `__boot` read in
+        // `__init__` becomes `_MyStack__boot`: NameError, seen with the real cdktf), and
+        // `__class__` or `__builtins__` would break `super()` or the module: one leading
+        // underscore at most.
+        let base = if base.starts_with("__") {
+            format!("_{}", base.trim_start_matches('_'))
+        } else {
+            base
         };
         let base = if RESERVED.contains(&base.as_str()) {
             format!("{base}_")
@@ -263,7 +290,15 @@ impl<'a> Generator<'a> {
             w.line(0, "");
             w.expr(0, &format!("{name} = "), &Expr::Verbatim(literal.clone()), "");
         }
-        let class_name = Names::default().claim(&self.stack.class_name, "MyStack");
+        // The class lives among the module's constants: it must not take one's name.
+        let mut module_names = Names::default();
+        module_names.taken.extend(
+            self.main_constants
+                .iter()
+                .chain(&self.module_constants)
+                .map(|(n, _)| n.clone()),
+        );
+        let class_name = module_names.claim(&self.stack.class_name, "MyStack");
         w.line(0, "");
         w.line(0, "");
         let class_line = format!("class {class_name}(TerraformStack):");
@@ -755,5 +790,28 @@ mod tests {
         assert_eq!(names.claim("inst", "x"), "inst_2");
         assert_eq!(names.claim("self", "x"), "self_");
         assert_eq!(names.claim("my var", "x"), "my_var");
+        assert_eq!(names.claim("Instance", "x"), "Instance_");
+        assert_eq!(names.claim("__boot", "x"), "_boot");
+        assert_eq!(names.claim("__class__", "x"), "_class__");
+        assert_eq!(names.claim("___", "x"), "_");
+    }
+
+    /// Seen with the real cdktf: a name shadowing a class breaks main.py ("TypeError:
+    /// 'Instance' object is not callable").
+    #[test]
+    fn the_stack_class_never_takes_a_constant_or_class_name() {
+        let mut stack = crate::load_stack(
+            r#"{"version": 1, "name": "s", "class_name": "USER_DATA", "resources": [
+                {"AwsProvider": {"id": "aws"}},
+                {"Instance": {"id": "web", "user_data": {"script": "x"}}}]}"#,
+        )
+        .expect("loads");
+        let py = main_py(&stack);
+        assert!(
+            py.contains("\nUSER_DATA = \"\"\"x\"\"\"\n") && py.contains("class USER_DATA_2(TerraformStack):"),
+            "{py}"
+        );
+        stack.class_name = "Instance".into();
+        assert!(main_py(&stack).contains("class Instance_(TerraformStack):"));
     }
 }

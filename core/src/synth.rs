@@ -18,8 +18,8 @@ use thiserror::Error;
 use crate::attributes::{is_referenceable, referenceable_attributes};
 use crate::i18n::Lang;
 use crate::logical_id::{
-    check_construct_id, construct_path, key_token_marker, logical_id, sanitize_id, token_marker, ConstructIdError,
-    OBJECT_PROTOTYPE_PROPERTIES,
+    check_construct_id, construct_path, key_token_marker, logical_id, map_token_marker, sanitize_id, token_marker,
+    ConstructIdError, OBJECT_PROTOTYPE_PROPERTIES,
 };
 use crate::model::{
     AmiFilter, AwsProvider, DataAwsAmi, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, KeyPair, MetadataOptions,
@@ -134,6 +134,11 @@ pub enum SynthError {
     /// another value in its place.
     #[error("{site}: {text:?} is what cdktf writes for one of its own tokens, so cdktf would not keep it as written (cdktf: \"Unrecognized Token Key\" or another token error)")]
     CdktfToken { site: Box<Site>, text: String },
+    /// A map with both keys `_children` and `_metadata`: cdktf's `resolve` takes it for a
+    /// construct (`isConstruct` in `cdktf/lib/tokens/private/resolve.js`) and fails ("Trying
+    /// to 'resolve()' a Construct"; seen with the real cdktf).
+    #[error("{site}: a map with both keys \"_children\" and \"_metadata\" is what cdktf takes for a construct (cdktf: \"Trying to 'resolve()' a Construct\"); rename one")]
+    ConstructLikeMap { site: Box<Site> },
     /// jsii refuses the key `__proto__` in a map: "Key '__proto__' is not supported in maps
     /// or JSON values".
     #[error("{site}: the key \"__proto__\" cannot cross from Python to cdktf (jsii: \"Key '__proto__' is not supported in maps or JSON values\")")]
@@ -164,6 +169,7 @@ impl SynthError {
             | SynthError::NumberOutOfRange { site, .. }
             | SynthError::CdktfToken { site, .. }
             | SynthError::ProtoKey { site }
+            | SynthError::ConstructLikeMap { site }
             | SynthError::ForwardReference { site, .. } => Some(site),
         }
     }
@@ -218,6 +224,9 @@ impl SynthError {
             SynthError::CdktfToken { site, text } => format!(
                 "{site} : {text:?} est ce que cdktf écrit pour l'un de ses propres tokens, il ne le garderait donc pas tel quel (cdktf : « Unrecognized Token Key » ou une autre erreur de token)"
             ),
+            SynthError::ConstructLikeMap { site } => format!(
+                "{site} : une map qui a à la fois les clés \"_children\" et \"_metadata\" est ce que cdktf prend pour un construct (cdktf : « Trying to 'resolve()' a Construct ») ; renommez l'une des deux"
+            ),
             SynthError::ProtoKey { site } => format!(
                 "{site} : la clé \"__proto__\" ne peut pas passer de Python à cdktf (jsii : « Key '__proto__' is not supported in maps or JSON values »)"
             ),
@@ -255,7 +264,10 @@ pub fn synth_value(stack: &Stack, options: &SynthOptions) -> Result<Value, Synth
             "outputs": {},
         }
     });
-    for (i, resource) in stack.resources.iter().enumerate() {
+    for i in synthesis_order(stack) {
+        let Some(resource) = stack.resources.get(i) else {
+            continue;
+        };
         let ctx = Ctx {
             index: i,
             resource,
@@ -276,6 +288,37 @@ pub fn synth_value(stack: &Stack, options: &SynthOptions) -> Result<Value, Synth
     });
     deep_merge(&mut tf, backend);
     Ok(tf)
+}
+
+/// True when `key` is an array index for JavaScript (`"0"` to `"4294967294"`, without
+/// leading zeros): such keys come first in a plain object, in ascending numeric order,
+/// before the other keys in insertion order.
+pub fn is_array_index(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 10
+        && key.bytes().all(|b| b.is_ascii_digit())
+        && (key == "0" || !key.starts_with('0'))
+        && key.parse::<u64>().is_ok_and(|n| n <= 4_294_967_294)
+}
+
+/// The order cdktf turns the stack's constructs into JSON: constructs keeps a scope's
+/// children in a plain JavaScript object keyed by (sanitized) id, and `node.children` is
+/// `Object.values` of it, so the constructs whose id is an array index ([`is_array_index`])
+/// come first, by number, then the others in declaration order. The order decides how
+/// colliding logical ids merge and the order of `provider.aws` (seen in the golden
+/// `tests/fixtures/array-index-ids`).
+fn synthesis_order(stack: &Stack) -> Vec<usize> {
+    let mut indexed: Vec<(u64, usize)> = Vec::new();
+    let mut named: Vec<usize> = Vec::new();
+    for (i, r) in stack.resources.iter().enumerate() {
+        let id = sanitize_id(r.id());
+        match id.parse::<u64>() {
+            Ok(n) if is_array_index(&id) => indexed.push((n, i)),
+            _ => named.push(i),
+        }
+    }
+    indexed.sort();
+    indexed.into_iter().map(|(_, i)| i).chain(named).collect()
 }
 
 /// JavaScript's `\s` (ECMAScript WhiteSpace and LineTerminator).
@@ -359,30 +402,72 @@ fn join_path(dir: &str, file: &str) -> String {
     }
 }
 
-/// cdktf's `deepMerge(target, source)` (`cdktf/lib/util.js`) for values without `undefined`.
+/// cdktf's `deepMerge(target, source)` (`cdktf/lib/util.js`) for values without
+/// `undefined`, followed by what cdktf's final `resolve` does to the arrays it produced.
+///
+/// Objects merge key by key, arrays concatenate, anything else is replaced. JavaScript's
+/// `typeof` says `"object"` for arrays too, so an object merged where the target holds an
+/// array writes its array-index keys into the array and its other keys onto it; `resolve`
+/// then maps the array, dropping those other keys and the holes left past its end (seen in
+/// the golden `tests/fixtures/output-merges`: `["a", "b", "c"]` merged with
+/// `{"x": "lost", "5": "F", "1": "B"}` gives `["a", "B", "c", "F"]`).
 pub fn deep_merge(target: &mut Value, source: Value) {
-    let (Value::Object(target_map), Value::Object(source_map)) = (target, source) else {
+    let Value::Object(source_map) = source else {
         return;
     };
-    for (key, value) in source_map {
-        match value {
-            Value::Object(_) => {
-                let slot = target_map.entry(key).or_insert_with(|| Value::Object(Map::new()));
-                if !slot.is_object() {
-                    *slot = Value::Object(Map::new());
+    match target {
+        Value::Object(target_map) => {
+            for (key, value) in source_map {
+                match target_map.get_mut(&key) {
+                    Some(slot) => {
+                        let old = std::mem::take(slot);
+                        *slot = merge_slot(Some(old), value);
+                    }
+                    None => {
+                        target_map.insert(key, merge_slot(None, value));
+                    }
                 }
-                deep_merge(slot, value);
-            }
-            Value::Array(items) => match target_map.get_mut(&key) {
-                Some(Value::Array(existing)) => existing.extend(items),
-                _ => {
-                    target_map.insert(key, Value::Array(items));
-                }
-            },
-            scalar => {
-                target_map.insert(key, scalar);
             }
         }
+        Value::Array(items) => {
+            let mut slots: std::collections::BTreeMap<u64, Value> = (0u64..).zip(std::mem::take(items)).collect();
+            for (key, value) in source_map {
+                // Keys that are not array indices are set on the array, and lost by `resolve`.
+                let Some(index) = key.parse::<u64>().ok().filter(|_| is_array_index(&key)) else {
+                    continue;
+                };
+                let old = slots.remove(&index);
+                slots.insert(index, merge_slot(old, value));
+            }
+            *items = slots.into_values().collect();
+        }
+        _ => {}
+    }
+}
+
+/// `deepMerge` for one key: the new `target[key]`, from its old value (`None` when absent)
+/// and the source's value.
+fn merge_slot(old: Option<Value>, value: Value) -> Value {
+    match value {
+        Value::Object(_) => {
+            // `typeof target[key] !== "object"`: anything but an object or an array is
+            // replaced by `{}` first. (A `null` there would make cdktf fail; synth never
+            // merges into one.)
+            let mut merged = match old {
+                Some(v @ (Value::Object(_) | Value::Array(_))) => v,
+                _ => Value::Object(Map::new()),
+            };
+            deep_merge(&mut merged, value);
+            merged
+        }
+        Value::Array(items) => match old {
+            Some(Value::Array(mut existing)) => {
+                existing.extend(items);
+                Value::Array(existing)
+            }
+            _ => Value::Array(items),
+        },
+        scalar => scalar,
     }
 }
 
@@ -457,6 +542,23 @@ fn strings(list: &[String]) -> Value {
 
 fn tags(t: &Tags) -> Value {
     Value::Object(t.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())
+}
+
+/// `TerraformOutput.synthesizeValue` (`cdktf/lib/terraform-output.js`): a map with a key
+/// `fqn` is taken for a construct (`"fqn" in object`) and replaced by that key's value, as
+/// is (not synthesized in turn); lists and other maps are synthesized item by item. A map
+/// holding a map token marker in a key is a token, left as it is. Seen in the golden
+/// `tests/fixtures/output-fqn`: `{"fqn": "only this is kept", "other": 1}` gives
+/// `"only this is kept"`.
+fn synthesize_value(value: Value) -> Value {
+    match value {
+        Value::Object(mut map) if !map.keys().any(|k| map_token_marker(k).is_some()) => match map.remove("fqn") {
+            Some(fqn) => fqn,
+            None => Value::Object(map.into_iter().map(|(k, v)| (k, synthesize_value(v))).collect()),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(synthesize_value).collect()),
+        other => other,
+    }
 }
 
 /// `Token.STRING_MAP_TOKEN_VALUE` and `Token.ANY_MAP_TOKEN_VALUE` (`cdktf/lib/tokens/token.js`):
@@ -640,6 +742,9 @@ impl Ctx<'_> {
                 .iter()
                 .enumerate()
                 .try_for_each(|(i, item)| self.check_value(&format!("{path}[{i}]"), item)),
+            Value::Object(map) if map.contains_key("_children") && map.contains_key("_metadata") => {
+                Err(SynthError::ConstructLikeMap { site: self.site(path) })
+            }
             Value::Object(map) => map.iter().try_for_each(|(key, item)| {
                 let inner = if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !key.is_empty() {
                     format!("{path}.{key}")
@@ -659,6 +764,26 @@ impl Ctx<'_> {
                 }
                 self.check_text(&inner, key)?;
                 self.check_value(&inner, item)
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// [`SynthError::ProtoKey`] for a key `__proto__` anywhere in `value`.
+    fn check_proto_keys(&self, path: &str, value: &Value) -> Result<(), SynthError> {
+        match value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .try_for_each(|(i, item)| self.check_proto_keys(&format!("{path}[{i}]"), item)),
+            Value::Object(map) => map.iter().try_for_each(|(key, item)| {
+                let inner = format!("{path}[{key:?}]");
+                if key == "__proto__" {
+                    return Err(SynthError::ProtoKey {
+                        site: self.site(&inner),
+                    });
+                }
+                self.check_proto_keys(&inner, item)
             }),
             _ => Ok(()),
         }
@@ -718,7 +843,11 @@ impl Ctx<'_> {
         let mut attrs = Map::new();
         put(&mut attrs, "description", o.description.clone().map(Value::String));
         put(&mut attrs, "sensitive", o.sensitive.map(Value::Bool));
-        attrs.insert("value".to_owned(), self.output_value(&o.value)?);
+        let value = self.output_value(&o.value)?;
+        // jsii refuses a key `__proto__` before cdktf sees the value, even where
+        // `synthesize_value` would then drop it.
+        self.check_proto_keys("value", &value)?;
+        attrs.insert("value".to_owned(), synthesize_value(value));
         self.check_values(&attrs)?;
         let mut outputs = Map::new();
         outputs.insert(sanitize_id(&o.id), Value::String(logical.clone()));
@@ -1015,10 +1144,33 @@ mod tests {
     }
 
     #[test]
+    fn array_indices_as_javascript_reads_them() {
+        for yes in ["0", "1", "10", "4294967294"] {
+            assert!(is_array_index(yes), "{yes}");
+        }
+        for no in ["", "01", "-1", "1e5", "4294967295", "99999999999", "1 ", "+1", "١"] {
+            assert!(!is_array_index(no), "{no}");
+        }
+    }
+
+    #[test]
     fn deep_merge_concatenates_arrays_and_replaces_scalars() {
         let mut t = json!({"a": [1], "b": {"c": 1, "d": 2}, "e": 1});
         deep_merge(&mut t, json!({"a": [2], "b": {"c": 3}, "e": {"x": null}}));
         assert_eq!(t, json!({"a": [1, 2], "b": {"c": 3, "d": 2}, "e": {"x": null}}));
+    }
+
+    #[test]
+    fn deep_merge_of_a_map_into_a_list_keeps_its_index_keys_only() {
+        let mut t = json!({"v": ["a", "b", "c"], "w": [["a"], "b"], "e": [1]});
+        deep_merge(
+            &mut t,
+            json!({"v": {"x": "lost", "5": "F", "1": "B", "01": "no"}, "w": {"0": ["c"], "1": {"k": 1}}, "e": {}}),
+        );
+        assert_eq!(
+            t,
+            json!({"v": ["a", "B", "c", "F"], "w": [["a", "c"], {"k": 1}], "e": [1]})
+        );
     }
 
     fn doc(resources: &str) -> Stack {
@@ -1137,6 +1289,18 @@ mod tests {
             (r#"{"Instance": {"id": "a${TfToken[TOKEN.1]}"}}"#, "InvalidConstructId"),
             (r#"{"Instance": {"id": "i", "tags": {"__proto__": "x"}}}"#, "ProtoKey"),
             (
+                r#"{"TerraformOutput": {"id": "o", "value": {"map": {"fqn": 1, "x": {"map": {"__proto__": 1}}}}}}"#,
+                "ProtoKey",
+            ),
+            (
+                r#"{"Instance": {"id": "i", "tags": {"_children": "a", "_metadata": "b"}}}"#,
+                "ConstructLikeMap",
+            ),
+            (
+                r#"{"TerraformOutput": {"id": "o", "value": [{"map": {"_children": [], "_metadata": {"map": {}}}}]}}"#,
+                "ConstructLikeMap",
+            ),
+            (
                 r#"{"TerraformOutput": {"id": "o", "value": {"map": {"a": {"map": {"__proto__": 1}}}}}}"#,
                 "ProtoKey",
             ),
@@ -1188,7 +1352,8 @@ mod tests {
         // What the real cdktf keeps as written.
         for resources in [
             r#"{"Instance": {"id": "i", "tags": {"k": "&{TfToken[TOKEN.1]}", "__proto_": "${HOME}"}}}"#,
-            r#"{"Instance": {"id": "constructor!", "tags": {"n": "-1.8881545897087626e+289 1e5"}}}"#,
+            r#"{"Instance": {"id": "constructor!", "tags": {"n": "-1.8881545897087626e+289 1e5", "_children": "c"}}}"#,
+            r#"{"TerraformOutput": {"id": "o", "value": {"map": {"fqn": 1, "_children": 2, "_metadata": 3, "s": "${TfToken[X]}"}}}}"#,
             r#"{"Instance": {"id": "&{TfToken[K]}", "user_data": {"script": "${TfToken[T]}", "encoding": "base64"}}}"#,
         ] {
             let out = synth(&doc(&format!("{AWS}, {resources}")), &opts);

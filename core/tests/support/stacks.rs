@@ -224,6 +224,10 @@ const HOSTILE_NAMES: &[&str] = &[
     "InstanceRootBlockDevice",
     "InstanceEbsBlockDevice",
     "InstanceMetadataOptions",
+    "__boot",
+    "__class__",
+    "__builtins__",
+    "__name__",
 ];
 
 /// Construct ids that give the same logical id (cdktf keeps `A-Z a-z 0-9 _ -`), some of
@@ -267,6 +271,14 @@ const HOSTILE_KEYS: &[&str] = &[
     "__proto__",
     "toString",
     "#{TfToken[TOKEN.1]}",
+    "fqn",
+    "_children",
+    "_metadata",
+    "length",
+    "resolve",
+    "toJSON",
+    "withinArray",
+    "interpolationAsList",
 ];
 
 /// A hostile string.
@@ -886,7 +898,22 @@ fn tame_json(value: serde_json::Value) -> serde_json::Value {
         Value::String(s) => Value::String(tame_text(&s)),
         Value::Number(n) if n.as_i64() == Some(-123_456_789) => Value::from(-123_456_788),
         Value::Array(items) => Value::Array(items.into_iter().map(tame_json).collect()),
-        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (tame_text(&k), tame_json(v))).collect()),
+        Value::Object(map) => {
+            // A map with both keys is what cdktf takes for a construct.
+            let construct_like = map.contains_key("_children") && map.contains_key("_metadata");
+            Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| {
+                        let k = if construct_like && k == "_metadata" {
+                            "_metadata_".to_owned()
+                        } else {
+                            k
+                        };
+                        (tame_text(&k), tame_json(v))
+                    })
+                    .collect(),
+            )
+        }
         other => other,
     }
 }
@@ -901,14 +928,39 @@ fn tame(stack: Stack) -> Stack {
         .unwrap_or(stack)
 }
 
+/// What makes an id collide with another once cdktf strips it: `"web"` and `"web "`.
+const TWIN_MARKS: &[&str] = &[" ", "!", "?", ".", "é", "/", "\n", "😀"];
+
 fn skeleton(mode: Mode) -> BoxedStrategy<Skeleton> {
     (
         stack_name(),
         prop_oneof![3 => Just("MyStack".to_owned()), 1 => python_name()],
         prop::collection::vec((kind(), construct_id(), opt(python_name())), 1..14),
         any::<Index>(),
+        prop::collection::vec(
+            (
+                prop::bool::weighted(0.25),
+                any::<Index>(),
+                select(TWIN_MARKS),
+                any::<bool>(),
+            ),
+            14,
+        ),
     )
-        .prop_map(move |(name, class_name, mut entries, provider_at)| {
+        .prop_map(move |(name, class_name, mut entries, provider_at, twins)| {
+            // Twins: a construct of the same kind as an earlier one, whose id gives the same
+            // logical id, so that cdktf deep-merges the two.
+            for (i, (twin, of, mark, before)) in twins.into_iter().enumerate() {
+                if twin && i > 0 && i < entries.len() {
+                    let (kind, id, _) = entries[of.index(i)].clone();
+                    entries[i].0 = kind;
+                    entries[i].1 = if before {
+                        format!("{mark}{id}")
+                    } else {
+                        format!("{id}{mark}")
+                    };
+                }
+            }
             if mode == Mode::Any {
                 return Skeleton {
                     name,
