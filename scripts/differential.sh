@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Differential test against the real cdktf on generated stacks: the 13 fixtures are hand
+# Differential test against the real cdktf on generated stacks: the fixtures are hand
 # written; this finds what they miss.
 #
 #   scripts/differential.sh [N [SEED]]     N stacks (default 10) from SEED (default 1)

@@ -219,8 +219,8 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, sg: &SecurityGroup) {
                 "This group has no egress rule. AWS creates an allow-all one, but Terraform removes it: the instance will reach nothing, and a \"yum install\" in the user data will hang.",
             ),
             t(
-                "Ajoutez egress=[SecurityGroupEgress(from_port=0, to_port=0, protocol=\"-1\", cidr_blocks=[\"0.0.0.0/0\"])].",
-                "Add egress=[SecurityGroupEgress(from_port=0, to_port=0, protocol=\"-1\", cidr_blocks=[\"0.0.0.0/0\"])].",
+                "Ajoutez egress=[SecurityGroupEgress(from_port=0, to_port=0, protocol=\"-1\", cidr_blocks=[\"0.0.0.0/0\"])] : la règle que AWS crée par défaut. Plus strict (checkov CKV_AWS_382 signale « tout vers 0.0.0.0/0 ») : TCP 443 et 80 seulement, de quoi installer des paquets.",
+                "Add egress=[SecurityGroupEgress(from_port=0, to_port=0, protocol=\"-1\", cidr_blocks=[\"0.0.0.0/0\"])]: the rule AWS creates by default. Stricter (checkov CKV_AWS_382 flags \"all to 0.0.0.0/0\"): TCP 443 and 80 only, enough to install packages.",
             ),
         );
     }
