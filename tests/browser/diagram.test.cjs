@@ -171,7 +171,7 @@ test('the lab diagram zooms and pans with the buttons, the keys, Ctrl + wheel an
   await context.close();
 });
 
-test('clicking an instance, a group or a rule opens its card; hovering a rule highlights it', async () => {
+test('clicking an instance, a group or a rule opens its card; hovering a rule, or editing it, highlights it', async () => {
   const { context, page, errors } = await h.freshPage(browser);
   await openDiagram(page);
   // The instance (resources[4]): its card is selected and the focus goes into it.
@@ -194,6 +194,20 @@ test('clicking an instance, a group or a rule opens its card; hovering a rule hi
   await page.hover('#ec2p-r2-in1-0 polyline.hit', { force: true });
   await page.waitForFunction(() => getComputedStyle(document.querySelector('#ec2p-r2-in1-0 polyline.arrow')).strokeWidth === '4px', null, { timeout: TIMEOUT });
   await h.screenshot(page, 'diagram-lab-fr-selected');
+  // The other way: what the learner edits is highlighted in the drawing, and stays so while
+  // they type (each keystroke draws the diagram again).
+  await page.mouse.move(0, 0);
+  await page.focus('#r-4-id');
+  await page.waitForFunction(() => document.querySelector('#ec2p-r4').classList.contains('ec2p-hl'), null, { timeout: TIMEOUT });
+  await page.focus('#r-2-ingress-1--from-port');
+  await page.waitForFunction(() => document.querySelector('#ec2p-r2-in1-0').classList.contains('ec2p-hl'), null, { timeout: TIMEOUT });
+  assert.doesNotMatch(await page.getAttribute('#ec2p-r4', 'class'), /ec2p-hl/);
+  await page.fill('#r-2-ingress-1--from-port', '8080');
+  await page.fill('#r-2-ingress-1--to-port', '8080');
+  await page.focus('#r-2-ingress-1--from-port');
+  await page.waitForFunction(() => /TCP 8080/.test(document.querySelector('#ec2p-r2-in1-0').textContent), null, { timeout: TIMEOUT });
+  assert.match(await page.getAttribute('#ec2p-r2-in1-0', 'class'), /ec2p-hl/, 'still highlighted after the edit');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#ec2p-r2-in1-0 polyline.arrow')).strokeWidth), '4px');
   assert.deepEqual(errors, []);
   await context.close();
 });

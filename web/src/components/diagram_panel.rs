@@ -78,25 +78,33 @@ fn in_frame(frame: &web_sys::Element, x: f64, y: f64) -> (f64, f64) {
     )
 }
 
-/// Marks the diagram's drawing of the resource at `selected` (and nothing else) with the
-/// class `ec2p-selected`, which the SVG's style sheet draws thicker.
-fn mark_selected(frame: &web_sys::Element, selected: Option<usize>) {
-    let each = |selector: &str, f: &dyn Fn(&web_sys::Element)| {
-        if let Ok(list) = frame.query_selector_all(selector) {
-            for i in 0..list.length() {
-                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                    f(&el);
-                }
-            }
-        }
+/// Puts `class` on the diagram's drawing of `path` (`resources[2]`, `resources[2].ingress[0]`)
+/// and takes it off everything else. A path the diagram does not draw falls back to its
+/// resource's drawing (`resources[2].tags` → `resources[2]`).
+fn mark(frame: &web_sys::Element, class: &str, path: Option<&str>) {
+    let all = |selector: &str| -> Vec<web_sys::Element> {
+        let Ok(list) = frame.query_selector_all(selector) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()))
+            .collect()
     };
-    each(".ec2p-selected", &|el| {
-        let _ = el.class_list().remove_1("ec2p-selected");
-    });
-    if let Some(i) = selected {
-        each(&format!("[data-path=\"resources[{i}]\"]"), &|el| {
-            let _ = el.class_list().add_1("ec2p-selected");
-        });
+    for el in all(&format!(".{class}")) {
+        let _ = el.class_list().remove_1(class);
+    }
+    let Some(path) = path else {
+        return;
+    };
+    // Paths are ours (`resources[N]` and kwarg names): no quote to escape in the selector.
+    let mut targets = all(&format!("[data-path=\"{path}\"]"));
+    if targets.is_empty() {
+        if let (Some(index), _) = split_path(path) {
+            targets = all(&format!("[data-path=\"resources[{index}]\"]"));
+        }
+    }
+    for el in targets {
+        let _ = el.class_list().add_1(class);
     }
 }
 
@@ -195,12 +203,49 @@ pub fn DiagramPanel() -> Html {
             move || drop(listener)
         });
     }
-    // The resource picked in the diagram (or in the editor) drawn selected.
+    // The resource picked in the diagram drawn selected.
     {
         let frame = frame.clone();
         use_effect_with((drawing.clone(), selected), move |(_, selected)| {
             if let Some(element) = frame.cast::<web_sys::Element>() {
-                mark_selected(&element, *selected);
+                mark(
+                    &element,
+                    "ec2p-selected",
+                    selected.map(|i| format!("resources[{i}]")).as_deref(),
+                );
+            }
+        });
+    }
+    // What the learner is editing (the card or the rule holding the focus, by its
+    // `data-path`) highlighted in the drawing, as hovering a rule does; drawn again on each
+    // new drawing, since the learner's typing replaces it.
+    let editing = use_mut_ref(|| None::<String>);
+    {
+        let frame = frame.clone();
+        let editing = editing.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|document| {
+                EventListener::new(&document, "focusin", move |event| {
+                    let path = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|t| t.closest(".editor [data-path]").ok().flatten())
+                        .and_then(|el| el.get_attribute("data-path"));
+                    if let Some(element) = frame.cast::<web_sys::Element>() {
+                        mark(&element, "ec2p-hl", path.as_deref());
+                    }
+                    *editing.borrow_mut() = path;
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let frame = frame.clone();
+        let editing = editing.clone();
+        use_effect_with(drawing.clone(), move |_| {
+            if let Some(element) = frame.cast::<web_sys::Element>() {
+                mark(&element, "ec2p-hl", editing.borrow().as_deref());
             }
         });
     }

@@ -127,7 +127,7 @@ pub fn ResourceCard(props: &ResourceCardProps) -> Html {
     html! {
         <li class={classes!("card", card_class, props.selected.then_some("selected"))} id={format!("card-{index}")}
             data-kind={r.kind().class_name()} aria-label={title.clone()}
-            aria-current={props.selected.then_some("true")}>
+            aria-current={props.selected.then_some("true")} data-path={format!("resources[{index}]")}>
             <div class="card-head">
                 <h3>
                     <button type="button" class="card-toggle" onclick={toggle} aria-expanded={(*open).to_string()} aria-controls={body_id.clone()}>

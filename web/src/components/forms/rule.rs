@@ -100,7 +100,8 @@ pub fn RuleEditor(props: &RuleEditorProps) -> Html {
     };
     let title = props.title.to_string();
     html! {
-        <li class="sub-card rule" id={ctx.id(&props.path)} aria-label={title.clone()}>
+        <li class="sub-card rule" id={ctx.id(&props.path)} aria-label={title.clone()}
+            data-path={format!("resources[{}].{}", ctx.index, props.path)}>
             <div class="sub-card-head">
                 <span>{ title.clone() }</span>
                 <span class="buttons">
