@@ -746,6 +746,25 @@ fn zones_become_lanes_in_order_and_volumes_follow_their_instance() {
     assert_eq!(lane_xs.len(), 5);
     assert!(lane_xs.windows(2).all(|w| w[0] < w[1]), "{lane_xs:?}");
     check_layout(&layout).unwrap_or_else(|e| panic!("{e}"));
+
+    // "with-c" only shares c's zone: beside it, but no wire says it is plugged in. Once a
+    // VolumeAttachment joins them, a wire does.
+    let wires = |svg: &str| svg.matches("<polyline class=\"wire\"").count();
+    assert_eq!(wires(&svg), 0, "an unattached volume is not wired");
+    stack.resources.push(Resource::VolumeAttachment(VolumeAttachment {
+        id: "with-c-attach".into(),
+        device_name: "/dev/sdh".into(),
+        volume_id: StrValue::Ref(Reference::new("with-c", "id")),
+        instance_id: StrValue::Ref(Reference::new("c", "id")),
+        var: None,
+    }));
+    let attached = diagram_svg(&stack, &[], Lang::En);
+    assert_eq!(wires(&attached), 1);
+    let with_c = parse(&attached);
+    assert_eq!(
+        texts_of(group_by(&with_c, "data-path", "resources[5]")[0]),
+        ["with-c", "/dev/sdh"]
+    );
 }
 
 #[test]

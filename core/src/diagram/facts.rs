@@ -106,6 +106,10 @@ pub(crate) enum VolumeSource {
 #[derive(Debug)]
 pub(crate) struct VolumeFact {
     pub(crate) source: VolumeSource,
+    /// Attached to the instance it is drawn beside (a block device, or a
+    /// `VolumeAttachment`): wired to it. A volume that only shares the instance's zone is
+    /// drawn beside it, unwired.
+    pub(crate) attached: bool,
     pub(crate) title: String,
     pub(crate) lines: Vec<String>,
     pub(crate) snapshots: Vec<SnapshotFact>,
@@ -457,6 +461,7 @@ fn block_device_fact(i: usize, j: usize, device: &EbsBlockDevice, lang: Lang) ->
     }
     VolumeFact {
         source: VolumeSource::BlockDevice { index: i, position: j },
+        attached: true,
         title: device.device_name.clone(),
         lines,
         snapshots: Vec::new(),
@@ -481,6 +486,7 @@ fn volume_fact(index: &Index, i: usize, vol: &EbsVolume, device: String, lang: L
     }
     VolumeFact {
         source: VolumeSource::Volume { index: i },
+        attached: false,
         title: vol.id.clone(),
         lines,
         snapshots: Vec::new(),
@@ -632,6 +638,7 @@ pub(crate) fn read(stack: &Stack, diagnostics: &[Diagnostic], lang: Lang) -> Fac
                 inst,
                 VolumeFact {
                     source: VolumeSource::Existing { index: a },
+                    attached: true,
                     title: value_text(&att.volume_id),
                     lines: vec![
                         att.device_name.clone(),
@@ -712,6 +719,7 @@ pub(crate) fn read(stack: &Stack, diagnostics: &[Diagnostic], lang: Lang) -> Fac
             (None, None) => volume_fact(&index, v, vol, tr(lang, "non attaché", "not attached").to_owned(), lang),
         };
         fact.snapshots = snapshots_of.remove(&v).unwrap_or_default();
+        fact.attached = attached.contains_key(&v);
         match beside.and_then(|(inst, _)| units.get_mut(&inst)) {
             Some(unit) => unit.volumes.push(fact),
             None => alone

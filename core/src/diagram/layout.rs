@@ -271,7 +271,7 @@ fn unit(u: &Unit, lang: Lang) -> Piece {
         let vol_h = vol.height();
         piece.add(vol, vol_x, y);
         width = width.max(vol_x + VOL_W);
-        if u.instance.is_some() {
+        if u.instance.is_some() && v.attached {
             let bus = CARD_W + CARD_TO_VOL / 2;
             piece.wire(vec![(CARD_W, 18), (bus, 18), (bus, y + 18), (vol_x, y + 18)], "wire");
         }
