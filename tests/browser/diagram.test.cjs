@@ -141,6 +141,7 @@ test('the lab diagram zooms and pans with the buttons, the keys, Ctrl + wheel an
   const dragged = await placement(page);
   assert.ok(Math.abs(dragged.x - (before.x - 60)) <= 1 && Math.abs(dragged.y - (before.y - 30)) <= 1, `${JSON.stringify(before)} → ${JSON.stringify(dragged)}`);
   assert.equal(await page.locator('.card.selected').count(), 0, 'a drag is not a click');
+  await page.waitForSelector('#diagram:not(.dragging)', { timeout: TIMEOUT });
 
   // The keys, with the frame focused: arrows pan, 0 fits, + zooms.
   await page.focus('#diagram');
@@ -167,6 +168,12 @@ test('the lab diagram zooms and pans with the buttons, the keys, Ctrl + wheel an
   assert.ok(p1.scale > p0.scale, 'wheel up with Ctrl zooms in');
   assert.ok(Math.abs(p1.x + under.x * p1.scale - (px - frame.x - 1)) < 2, 'the point under the pointer stays');
   assert.ok(Math.abs(p1.y + under.y * p1.scale - (py - frame.y - 1)) < 2);
+  // At 400 % the + button is disabled, and the zoom stays there.
+  await page.focus('#diagram');
+  for (let i = 0; i < 30; i += 1) await page.keyboard.press('+');
+  await page.waitForSelector('#diagram-zoom-in[disabled]', { timeout: TIMEOUT });
+  assert.equal(await zoom(page), 400);
+  assert.equal(await page.isDisabled('#diagram-zoom-out'), false);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -174,10 +181,13 @@ test('the lab diagram zooms and pans with the buttons, the keys, Ctrl + wheel an
 test('clicking an instance, a group or a rule opens its card; hovering a rule, or editing it, highlights it', async () => {
   const { context, page, errors } = await h.freshPage(browser);
   await openDiagram(page);
+  // The instance's card is folded: the click unfolds it.
+  await page.click('#card-4 .card-toggle');
+  await page.waitForSelector('#card-4-body', { state: 'detached', timeout: TIMEOUT });
   // The instance (resources[4]): its card is selected and the focus goes into it.
   await page.locator('#ec2p-r4 text.tt').first().click();
-  await page.waitForSelector('#card-4.selected', { timeout: TIMEOUT });
-  await page.waitForFunction(() => document.activeElement && document.activeElement.closest('#card-4'), null, { timeout: TIMEOUT });
+  await page.waitForSelector('#card-4.selected #card-4-body', { timeout: TIMEOUT });
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'r-4-id', null, { timeout: TIMEOUT });
   assert.equal(await page.getAttribute('#card-4', 'aria-current'), 'true');
   assert.match(await page.getAttribute('#ec2p-r4', 'class'), /ec2p-selected/);
   // The security group (resources[2]).
@@ -310,6 +320,47 @@ test('on a phone: the diagram fits the width, and two fingers pinch to zoom', as
   await waitZoomNot(page, fitted);
   const pinched = await zoom(page);
   assert.ok(Math.abs(pinched - Math.min(400, fitted * 2)) <= 2, `pinch 40 → 60 → 80 px: ${fitted}% → ${pinched}%`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the view is kept across tabs and edits; a new stack is shown whole', async () => {
+  const { context, page, errors } = await h.freshPage(browser);
+  await openDiagram(page);
+  const fitted = await zoom(page);
+  await page.click('#diagram-zoom-in');
+  await page.click('#diagram-zoom-in');
+  await waitZoomNot(page, fitted);
+  const zoomed = await zoom(page);
+  const placed = await placement(page);
+  // Another tab and back: the same place.
+  await page.click('#tab-json');
+  await page.waitForSelector('#code-json', { timeout: TIMEOUT });
+  await page.click('#tab-diagram');
+  await waitFitted(page);
+  assert.equal(await zoom(page), zoomed);
+  assert.deepEqual(await placement(page), placed);
+  // An edit redraws the diagram, not the view.
+  await page.fill('#r-4-id', 'web2');
+  await page.waitForFunction(() => document.querySelector('#ec2p-r4 text.tt').textContent === 'web2', null, { timeout: TIMEOUT });
+  assert.equal(await zoom(page), zoomed);
+  // A narrower window keeps the same point at the frame's centre.
+  const centre = async () => {
+    const p = await placement(page);
+    const f = await page.locator('#diagram').evaluate((el) => [el.clientWidth, el.clientHeight]);
+    return [(f[0] / 2 - p.x) / p.scale, (f[1] / 2 - p.y) / p.scale];
+  };
+  const c0 = await centre();
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await page.waitForFunction((x) => !document.querySelector('#diagram .diagram-canvas').getAttribute('style').includes(`translate(${x}px`), placed.x.toFixed(1), { timeout: TIMEOUT });
+  const c1 = await centre();
+  assert.ok(Math.abs(c0[0] - c1[0]) < 2 && Math.abs(c0[1] - c1[1]) < 2, `${c0} → ${c1}`);
+  // Another example: fitted, whatever the zoom was.
+  await page.selectOption('#example-select', 'multi-zone');
+  await page.click('#load-example');
+  await page.waitForFunction(() => /multi-zone/.test(document.querySelector('#diagram svg title').textContent), null, { timeout: TIMEOUT });
+  await page.waitForSelector('#diagram-fit[aria-pressed="true"]', { timeout: TIMEOUT });
+  assert.ok((await zoom(page)) < zoomed, 'the multi-zone drawing shown whole');
   assert.deepEqual(errors, []);
   await context.close();
 });

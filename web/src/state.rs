@@ -142,6 +142,13 @@ pub enum Notice {
     ExportFailed(String),
     /// The diagram could not be made into a file (the browser's reason, if known).
     ImageFailed(String),
+    /// The diagram is too large for a readable PNG (its size in CSS pixels).
+    ImageTooLarge {
+        /// Width of the drawing.
+        width: u32,
+        /// Height of the drawing.
+        height: u32,
+    },
 }
 
 /// Why the stack was replaced, for the undo notice.

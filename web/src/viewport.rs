@@ -2,8 +2,9 @@
 //! gestures move it. Pure arithmetic in CSS pixels, tested here; the panel reads sizes from
 //! the page and writes [`View::transform`].
 
-/// The smallest zoom the buttons and gestures reach (10 %).
-pub const MIN_SCALE: f64 = 0.1;
+/// The smallest zoom the buttons and gestures reach (2 %: a stack of a few dozen instances
+/// is several thousand pixels tall).
+pub const MIN_SCALE: f64 = 0.02;
 /// The largest zoom (400 %).
 pub const MAX_SCALE: f64 = 4.0;
 /// What one press of a zoom button (or `+`, `-`) multiplies the zoom by.
@@ -37,7 +38,8 @@ pub struct View {
 
 impl View {
     /// The drawing (`content`, at scale 1) centred in `frame` at the largest zoom that shows
-    /// all of it, never above 100 %.
+    /// all of it, never above 100 %. Past the smallest zoom, an axis that still does not fit
+    /// starts at the drawing's start (its title), not somewhere in its middle.
     pub fn fit(content: Size, frame: Size) -> View {
         let scale = if content.width > 0.0 && content.height > 0.0 {
             (frame.width / content.width)
@@ -46,10 +48,11 @@ impl View {
         } else {
             1.0
         };
+        let centre = |room: f64, drawn: f64| ((room - drawn) / 2.0).max(0.0);
         View {
             scale,
-            x: (frame.width - content.width * scale) / 2.0,
-            y: (frame.height - content.height * scale) / 2.0,
+            x: centre(frame.width, content.width * scale),
+            y: centre(frame.height, content.height * scale),
         }
     }
 
@@ -101,7 +104,7 @@ impl View {
 
     /// The zoom as a whole percentage (`125`).
     pub fn percent(&self) -> u32 {
-        // In [10, 400] by construction: the cast cannot truncate.
+        // In [2, 400] by construction: the cast cannot truncate.
         (self.scale * 100.0).round() as u32
     }
 }
@@ -195,8 +198,17 @@ impl Viewport {
                         ..next
                     }
                 } else {
+                    // The frame's centre keeps showing the same point of the drawing.
+                    let (dx, dy) = if self.frame.width > 0.0 && self.frame.height > 0.0 {
+                        (
+                            (frame.width - self.frame.width) / 2.0,
+                            (frame.height - self.frame.height) / 2.0,
+                        )
+                    } else {
+                        (0.0, 0.0)
+                    };
                     Viewport {
-                        view: next.view.kept_in(content, frame),
+                        view: next.view.pan(dx, dy).kept_in(content, frame),
                         ..next
                     }
                 }
@@ -261,6 +273,10 @@ mod tests {
             },
         );
         assert!(close(tiny.scale, MIN_SCALE));
+        assert!(
+            close(tiny.x, 0.0),
+            "too wide even at the smallest zoom: starts at its left edge"
+        );
         let empty = View::fit(
             Size {
                 width: 0.0,
@@ -306,7 +322,7 @@ mod tests {
             v = v.zoom_at(1.0 / STEP, 0.0, 0.0);
         }
         assert!(close(v.scale, MIN_SCALE));
-        assert_eq!(v.percent(), 10);
+        assert_eq!(v.percent(), 2);
     }
 
     #[test]
@@ -370,8 +386,20 @@ mod tests {
         let z = v.apply(ViewAction::Zoom { factor: STEP, at: None });
         assert!(!z.fitted);
         assert!(close(z.view.scale, STEP));
+        let centre_point = |v: &Viewport| {
+            (
+                (v.frame.width / 2.0 - v.view.x) / v.view.scale,
+                (v.frame.height / 2.0 - v.view.y) / v.view.scale,
+            )
+        };
+        let before = centre_point(&z);
         let z = z.apply(ViewAction::Measured { content: LAB, frame });
         assert!(close(z.view.scale, STEP), "a size change keeps the learner's zoom");
+        let after = centre_point(&z);
+        assert!(
+            close(before.0, after.0) && close(before.1, after.1),
+            "and the point at the frame's centre: {before:?} → {after:?}"
+        );
         // ...until "fit".
         let f = z.apply(ViewAction::Fit);
         assert!(f.fitted && close(f.view.scale, 0.5));

@@ -2,6 +2,7 @@
 //! instance, a volume, a group or a rule opens its card in the editor; the drawing downloads
 //! as SVG (the core's bytes, as the CLI writes them) or as PNG (drawn by the browser).
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -16,7 +17,7 @@ use crate::i18n::tr;
 use crate::issues::{element_ids, split_path};
 use crate::services::{document, download};
 use crate::state::{Action, Notice, Theme};
-use crate::viewport::{pinch_factor, Size, ViewAction, Viewport, PAN_STEP, STEP};
+use crate::viewport::{pinch_factor, Size, ViewAction, Viewport, MAX_SCALE, MIN_SCALE, PAN_STEP, STEP};
 
 /// How far a pointer moves, in CSS pixels, before a press becomes a drag (and no longer a
 /// click on what is under it).
@@ -115,17 +116,44 @@ fn percent_label(percent: u32, lang: Lang) -> String {
     }
 }
 
+/// The diagram's view, kept by the panels while another tab is shown so that coming back
+/// shows the same place; with the stack's generation it was taken at (a replaced stack is
+/// shown fitted instead).
+#[derive(Clone, Default)]
+pub struct ViewMemory(Rc<Cell<Option<(Viewport, u64)>>>);
+
+impl PartialEq for ViewMemory {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Props of [`DiagramPanel`].
+#[derive(Properties, PartialEq)]
+pub struct DiagramPanelProps {
+    /// Where the view is kept between two visits of the tab.
+    #[prop_or_default]
+    pub memory: ViewMemory,
+}
+
 /// The stack drawn by the core (SVG with its own escaping), with the checks' warnings,
 /// derived where it is shown.
 #[function_component]
-pub fn DiagramPanel() -> Html {
+pub fn DiagramPanel(props: &DiagramPanelProps) -> Html {
     // The context is always there (the app provides it before any panel): returning
     // before the hooks never changes their order from one render to the next.
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
     let frame = use_node_ref();
-    let viewport = use_reducer(Viewport::default);
+    let generation = app.state.generation;
+    let viewport = use_reducer({
+        let memory = props.memory.clone();
+        move || match memory.0.get() {
+            Some((view, at)) if at == generation => view,
+            _ => Viewport::default(),
+        }
+    });
     let gesture = use_mut_ref(Gesture::default);
     let state = app.state.clone();
     let (stack, lang, theme, selected) = (state.stack.clone(), state.lang, state.theme, state.selected);
@@ -139,6 +167,24 @@ pub fn DiagramPanel() -> Html {
         }
     });
 
+    // Kept for the next visit of the tab.
+    {
+        let memory = props.memory.clone();
+        use_effect_with((*viewport, generation), move |&(view, generation)| {
+            memory.0.set(Some((view, generation)));
+        });
+    }
+    // A stack replaced (an example loaded, an undo): its drawing is shown whole.
+    {
+        let viewport = viewport.clone();
+        let seen = use_mut_ref(|| generation);
+        use_effect_with(generation, move |&generation| {
+            if *seen.borrow() != generation {
+                *seen.borrow_mut() = generation;
+                viewport.dispatch(ViewAction::Fit);
+            }
+        });
+    }
     // After every render: measure, and tell the view when a size changed (a fitted view
     // refits). Measuring twice gives the same sizes, so this settles at once.
     {
@@ -250,8 +296,11 @@ pub fn DiagramPanel() -> Html {
         });
     }
 
+    // The grabbing cursor, while a drag lasts (a render of its own: the gesture is not state).
+    let panning = use_state(|| false);
     let onpointerdown = {
         let gesture = gesture.clone();
+        let frame = frame.clone();
         Callback::from(move |e: PointerEvent| {
             if e.pointer_type() == "mouse" && e.button() != 0 {
                 return;
@@ -262,12 +311,19 @@ pub fn DiagramPanel() -> Html {
             }
             g.pointers
                 .insert(e.pointer_id(), (f64::from(e.client_x()), f64::from(e.client_y())));
+            // The frame gets this pointer's moves even once it leaves the frame, so a quick
+            // drag is not lost. (The click then targets the frame: `onclick` looks under the
+            // pointer itself.)
+            if let Some(element) = frame.cast::<web_sys::Element>() {
+                let _ = element.set_pointer_capture(e.pointer_id());
+            }
         })
     };
     let onpointermove = {
         let gesture = gesture.clone();
         let viewport = viewport.clone();
         let frame = frame.clone();
+        let panning = panning.clone();
         Callback::from(move |e: PointerEvent| {
             let Some(element) = frame.cast::<web_sys::Element>() else {
                 return;
@@ -284,9 +340,7 @@ pub fn DiagramPanel() -> Html {
             }
             if !g.dragging {
                 g.dragging = true;
-                // From now on the frame gets this pointer's moves, even outside it. (Not
-                // before: a captured press would click the frame, not the group under it.)
-                let _ = element.set_pointer_capture(id);
+                panning.set(true);
             }
             match g.pointers.len() {
                 1 => viewport.dispatch(ViewAction::Pan(x1 - x0, y1 - y0)),
@@ -311,21 +365,32 @@ pub fn DiagramPanel() -> Html {
     };
     let onpointerup = {
         let gesture = gesture.clone();
+        let panning = panning.clone();
         Callback::from(move |e: PointerEvent| {
-            gesture.borrow_mut().pointers.remove(&e.pointer_id());
+            let mut g = gesture.borrow_mut();
+            g.pointers.remove(&e.pointer_id());
+            if g.pointers.is_empty() {
+                panning.set(false);
+            }
         })
     };
     let onclick = {
         let gesture = gesture.clone();
         let state = state.clone();
+        let frame = frame.clone();
         Callback::from(move |e: MouseEvent| {
             if gesture.borrow().dragging {
                 gesture.borrow_mut().dragging = false;
                 return;
             }
-            let picked = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            // What is under the pointer (the press captured the pointer, so the event's own
+            // target is the frame).
+            let under = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.element_from_point(e.client_x() as f32, e.client_y() as f32));
+            let inside = frame.get();
+            let picked = under
+                .filter(|t| inside.as_ref().is_some_and(|f| f.contains(Some(t))))
                 .and_then(|t| t.closest("[data-ref], [data-path]").ok().flatten())
                 .and_then(|el| el.get_attribute("data-ref").or_else(|| el.get_attribute("data-path")));
             let Some((Some(index), rest)) = picked.as_deref().map(split_path) else {
@@ -333,7 +398,13 @@ pub fn DiagramPanel() -> Html {
                 return;
             };
             state.dispatch(Action::Select(Some(index)));
-            document::reveal(&element_ids(Some(index), &rest));
+            // After the render that opens a folded card (see `ResourceCard`), so its fields
+            // exist to take the focus.
+            let ids = element_ids(Some(index), &rest);
+            gloo::timers::callback::Timeout::new(0, move || {
+                document::reveal(&ids);
+            })
+            .forget();
         })
     };
     let onkeydown = {
@@ -384,6 +455,15 @@ pub fn DiagramPanel() -> Html {
                 Theme::System => document::prefers_dark(),
             };
             let (w, h) = (content.width, content.height);
+            let scale = download::png_scale(w, h);
+            if scale < download::PNG_LEAST_SCALE {
+                // Both sizes come from the SVG's integer width and height.
+                state.dispatch(Action::Notify(Notice::ImageTooLarge {
+                    width: w as u32,
+                    height: h as u32,
+                }));
+                return;
+            }
             let themed = format!(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" class=\"{}\">{svg}</svg>",
                 if dark { "ec2p-dark" } else { "ec2p-light" }
@@ -391,7 +471,7 @@ pub fn DiagramPanel() -> Html {
             let name = name.clone();
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if let Err(why) = download::save_png(&name, &themed, w, h, download::png_scale(w, h)).await {
+                if let Err(why) = download::save_png(&name, &themed, w, h, scale).await {
                     state.dispatch(Action::Notify(Notice::ImageFailed(why)));
                 }
             });
@@ -405,7 +485,7 @@ pub fn DiagramPanel() -> Html {
         Theme::Dark => Some("ec2p-dark"),
     };
     let view = viewport.view;
-    let dragging = gesture.borrow().dragging && !gesture.borrow().pointers.is_empty();
+    let dragging = *panning;
     let measured = viewport.frame.width > 0.0;
     // The drawing's height once fitted to the frame's width: on a narrow screen the frame is
     // no taller than that (style.css), so a wide, short drawing leaves no empty band.
@@ -426,10 +506,12 @@ pub fn DiagramPanel() -> Html {
         <div class="diagram-panel">
             <div class="diagram-tools" role="toolbar" aria-label={tr(lang, "Vue du diagramme", "Diagram view")}>
                 <button type="button" id="diagram-zoom-out" class="icon-button" onclick={view_button(ViewAction::Zoom { factor: 1.0 / STEP, at: None })}
+                    disabled={view.scale <= MIN_SCALE}
                     aria-label={tr(lang, "Zoom arrière", "Zoom out")} title={tr(lang, "Zoom arrière (−)", "Zoom out (−)")}>{ "−" }</button>
                 <output id="diagram-zoom" class="zoom-level" aria-live="polite"
                     aria-label={tr(lang, "Zoom", "Zoom")}>{ percent_label(view.percent(), lang) }</output>
                 <button type="button" id="diagram-zoom-in" class="icon-button" onclick={view_button(ViewAction::Zoom { factor: STEP, at: None })}
+                    disabled={view.scale >= MAX_SCALE}
                     aria-label={tr(lang, "Zoom avant", "Zoom in")} title={tr(lang, "Zoom avant (+)", "Zoom in (+)")}>{ "+" }</button>
                 <button type="button" id="diagram-actual-size" onclick={view_button(ViewAction::ActualSize)}
                     title={tr(lang, "Taille réelle (1)", "Actual size (1)")}>{ "100 %" }</button>

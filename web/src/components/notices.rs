@@ -44,6 +44,10 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
             "{} {why}",
             tr(lang, "Le zip du projet n'a pas pu être préparé.", "The project zip could not be made.")
         ),
+        Notice::ImageTooLarge { width, height } => match lang {
+            Lang::Fr => format!("Le diagramme fait {width} × {height} pixels : une image PNG ne pourrait le montrer que réduit au point d'être illisible. Téléchargez le SVG, qui s'agrandit sans perte."),
+            Lang::En => format!("The diagram is {width} × {height} pixels: a PNG could only show it shrunk past reading. Download the SVG, which scales without loss."),
+        },
         Notice::ImageFailed(why) => format!(
             "{} {why}",
             tr(lang, "L'image du diagramme n'a pas pu être préparée.", "The diagram's image could not be made.")
@@ -134,6 +138,7 @@ pub fn Notices() -> Html {
                     Notice::ShareTooLong(_) => ("warning", "notice-share-too-long"),
                     Notice::ExportFailed(_) => ("warning", "notice-export-failed"),
                     Notice::ImageFailed(_) => ("warning", "notice-image-failed"),
+                    Notice::ImageTooLarge { .. } => ("warning", "notice-image-too-large"),
                 };
                 html! {
                     <div class={classes!("notice", class)} id={id} role="alert">

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::checks_panel::ChecksPanel;
-use super::diagram_panel::DiagramPanel;
+use super::diagram_panel::{DiagramPanel, ViewMemory};
 use super::json_panel::JsonPanel;
 use super::python_panel::PythonPanel;
 use crate::app::AppContext;
@@ -20,11 +20,11 @@ fn tab_label(panel: Panel, lang: ec2_playground_core::Lang) -> &'static str {
     }
 }
 
-fn body(panel: Panel) -> Html {
+fn body(panel: Panel, memory: &ViewMemory) -> Html {
     match panel {
         Panel::Json => html! { <JsonPanel /> },
         Panel::Python => html! { <PythonPanel /> },
-        Panel::Diagram => html! { <DiagramPanel /> },
+        Panel::Diagram => html! { <DiagramPanel memory={memory.clone()} /> },
         Panel::Checks => html! { <ChecksPanel /> },
     }
 }
@@ -35,12 +35,14 @@ pub fn Panels() -> Html {
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
+    // The diagram's zoom and pan, kept while another tab is shown.
+    let memory = use_memo((), |_| ViewMemory::default());
     let state = &app.state;
     let lang = state.lang;
     if let Some(only) = state.mode.only_panel {
         return html! {
             <section class="panels single" id={format!("panel-{}", only.code())} aria-label={tab_label(only, lang)}>
-                { body(only) }
+                { body(only, &memory) }
             </section>
         };
     }
@@ -82,7 +84,7 @@ pub fn Panels() -> Html {
                 }) }
             </div>
             <div class="tab-panel" role="tabpanel" id={format!("panel-{}", current.code())} aria-labelledby={format!("tab-{}", current.code())}>
-                { body(current) }
+                { body(current, &memory) }
             </div>
         </section>
     }

@@ -46,6 +46,15 @@ pub struct ResourceCardProps {
 pub fn ResourceCard(props: &ResourceCardProps) -> Html {
     let ctx = &props.ctx;
     let open = use_state(|| true);
+    // Picked in the diagram: a folded card opens, to show what was picked.
+    {
+        let open = open.clone();
+        use_effect_with(props.selected, move |&selected| {
+            if selected && !*open {
+                open.set(true);
+            }
+        });
+    }
     let r = &props.resource;
     let index = ctx.index;
     let kind = kind_title(ctx.lang, r.kind());

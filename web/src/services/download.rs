@@ -95,6 +95,10 @@ pub async fn save_png(file_name: &str, svg: &str, width: f64, height: f64, scale
     Ok(())
 }
 
+/// Below this [`png_scale`], a PNG's text (11 px at scale 1) would be under 5 pixels tall:
+/// the page offers the SVG instead.
+pub const PNG_LEAST_SCALE: f64 = 0.45;
+
 /// The scale for a PNG of a `width` × `height` drawing: twice the CSS size for sharp text,
 /// less when that would pass 8192 pixels on a side or 32 million pixels in all (what
 /// browsers' canvases reliably encode).
