@@ -3,7 +3,7 @@
 // downloads as SVG (the CLI's bytes) and PNG (in the theme shown), and screenshots of the lab
 // and of the multi-zone example. Each step waits for a condition of the page.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -15,26 +15,11 @@ const TIMEOUT = 20000;
 const LAB = path.join(h.ROOT, 'tests', 'fixtures', 'ec2-lab', 'stack.json');
 const LAB_GOLDEN = fs.readFileSync(path.join(h.ROOT, 'tests', 'fixtures', 'ec2-lab', 'cdk.tf.json'), 'utf8');
 
-let server;
-let browser;
-const timings = {};
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(h.DIST, 'index.html')), `no build in ${h.DIST}: run trunk build first`);
-  server = await h.serve();
-  browser = await h.launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-  fs.mkdirSync(h.ARTIFACTS, { recursive: true });
-  fs.writeFileSync(path.join(h.ARTIFACTS, 'diagram-timings.json'), JSON.stringify(timings, null, 2));
-});
+const env = h.suite('diagram-timings.json');
 
 /** Opens the page on the lab and shows the diagram. */
 async function openDiagram(page) {
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForFunction((golden) => {
     const el = document.querySelector('#code-json');
     return el && el.textContent === golden;
@@ -99,10 +84,10 @@ function readPng(buf) {
 }
 
 test('the lab diagram zooms and pans with the buttons, the keys, Ctrl + wheel and a drag', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openDiagram(page);
-  timings.lab_diagram_compute_ms = Number(await page.getAttribute('#diagram', 'data-compute-ms'));
-  assert.ok(timings.lab_diagram_compute_ms >= 0, 'the page measured the core drawing the lab');
+  env.timings.lab_diagram_compute_ms = Number(await page.getAttribute('#diagram', 'data-compute-ms'));
+  assert.ok(env.timings.lab_diagram_compute_ms >= 0, 'the page measured the core drawing the lab');
   const svg = page.locator('#diagram svg');
   assert.match(await page.textContent('#diagram svg title'), /ec2-lab/);
   // Fitted: the whole drawing inside the frame.
@@ -179,7 +164,7 @@ test('the lab diagram zooms and pans with the buttons, the keys, Ctrl + wheel an
 });
 
 test('clicking an instance, a group or a rule opens its card; hovering a rule, or editing it, highlights it', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openDiagram(page);
   // The instance's card is folded: the click unfolds it.
   await page.click('#card-4 .card-toggle');
@@ -223,7 +208,7 @@ test('clicking an instance, a group or a rule opens its card; hovering a rule, o
 });
 
 test('the diagram downloads as the CLI\'s SVG and as a PNG in the colours shown', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openDiagram(page);
   const [svgDownload] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click('#download-diagram-svg')]);
   assert.equal(svgDownload.suggestedFilename(), 'ec2-lab-diagram.svg');
@@ -242,7 +227,7 @@ test('the diagram downloads as the CLI\'s SVG and as a PNG in the colours shown'
     assert.equal(pngDownload.suggestedFilename(), 'ec2-lab-diagram.png');
     const pngPath = path.join(h.ARTIFACTS, `ec2-lab-diagram-${theme}.png`);
     await pngDownload.saveAs(pngPath);
-    timings[`lab_png_${theme}_ms`] = Date.now() - t0;
+    env.timings[`lab_png_${theme}_ms`] = Date.now() - t0;
     const png = readPng(fs.readFileSync(pngPath));
     assert.equal(png.width, 2 * width, 'twice the SVG width, for sharp text');
     assert.equal(png.height, 2 * height);
@@ -256,13 +241,13 @@ test('the diagram downloads as the CLI\'s SVG and as a PNG in the colours shown'
 
 test('the multi-zone example: three zone lanes and one AWS chooses, in both languages', async () => {
   for (const [locale, lang, scheme, aws] of [['fr-FR', 'fr', 'light', 'AWS choisit'], ['en-US', 'en', 'dark', 'AWS chooses']]) {
-    const { context, page, errors } = await h.freshPage(browser, { locale, colorScheme: scheme, width: 1440, height: 900 });
+    const { context, page, errors } = await h.freshPage(env.browser, { locale, colorScheme: scheme, width: 1440, height: 900 });
     await openDiagram(page);
     await page.selectOption('#example-select', 'multi-zone');
     await page.click('#load-example');
     await page.waitForFunction(() => /multi-zone/.test(document.querySelector('#diagram svg title').textContent), null, { timeout: TIMEOUT });
     await waitFitted(page);
-    timings[`multi_zone_compute_ms_${lang}`] = Number(await page.getAttribute('#diagram', 'data-compute-ms'));
+    env.timings[`multi_zone_compute_ms_${lang}`] = Number(await page.getAttribute('#diagram', 'data-compute-ms'));
     const text = await page.textContent('#diagram svg');
     for (const zone of ['eu-west-3a', 'eu-west-3b', 'eu-west-3c']) assert.ok(text.includes(zone), zone);
     assert.ok(text.includes(aws), `a lane where ${aws}`);
@@ -295,7 +280,7 @@ test('the multi-zone example: three zone lanes and one AWS chooses, in both lang
 });
 
 test('on a phone: the diagram fits the width, and two fingers pinch to zoom', async () => {
-  const { context, page, errors } = await h.freshPage(browser, { width: 360, height: 780 });
+  const { context, page, errors } = await h.freshPage(env.browser, { width: 360, height: 780 });
   await openDiagram(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no horizontal scroll (${overflow}px too wide)`);
@@ -325,7 +310,7 @@ test('on a phone: the diagram fits the width, and two fingers pinch to zoom', as
 });
 
 test('the view is kept across tabs and edits; a new stack is shown whole', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openDiagram(page);
   const fitted = await zoom(page);
   await page.click('#diagram-zoom-in');

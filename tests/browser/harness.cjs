@@ -85,4 +85,27 @@ async function screenshot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 }
 
-module.exports = { ROOT, DIST, ARTIFACTS, serve, launch, freshPage, screenshot };
+/**
+ * Registers a test file's `before` and `after`: a server for dist/ and a headless Chromium,
+ * shared by its tests. Returns { server, browser, timings } (filled in by `before`); the
+ * timings are written to test-artifacts/<timingsFile> at the end.
+ */
+function suite(timingsFile) {
+  const { before, after } = require('node:test');
+  const assert = require('node:assert/strict');
+  const shared = { server: null, browser: null, timings: {} };
+  before(async () => {
+    assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `no build in ${DIST}: run trunk build first`);
+    shared.server = await serve();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    if (shared.browser) await shared.browser.close();
+    if (shared.server) await shared.server.close();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    fs.writeFileSync(path.join(ARTIFACTS, timingsFile), JSON.stringify(shared.timings, null, 2));
+  });
+  return shared;
+}
+
+module.exports = { ROOT, DIST, ARTIFACTS, serve, launch, freshPage, screenshot, suite };

@@ -2,7 +2,7 @@
 // Run by scripts/test.sh after `trunk build --release` (dist/). Each step waits for a
 // condition of the page, never for a fixed time.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -19,22 +19,7 @@ const SG = 2;
 const FROM_PORT = `#r-${SG}-ingress-0--from-port`;
 const TO_PORT = `#r-${SG}-ingress-0--to-port`;
 
-let server;
-let browser;
-const timings = {};
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(h.DIST, 'index.html')), `no build in ${h.DIST}: run trunk build first`);
-  server = await h.serve();
-  browser = await h.launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-  fs.mkdirSync(h.ARTIFACTS, { recursive: true });
-  fs.writeFileSync(path.join(h.ARTIFACTS, 'timings.json'), JSON.stringify(timings, null, 2));
-});
+const env = h.suite('timings.json');
 
 const jsonText = (page) => page.locator('#code-json').textContent();
 
@@ -51,19 +36,19 @@ async function waitJson(page, predicate, arg) {
   );
 }
 
-async function openLab(page, url = server.url) {
+async function openLab(page, url = env.server.url) {
   await page.goto(url);
   await waitJson(page, 'return text === arg', GOLDEN);
 }
 
 test('the page opens on the lab, and its JSON panel is the real cdktf golden byte for byte', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   const t0 = Date.now();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitJson(page, 'return text === arg', GOLDEN);
   const sinceNavigation = await page.evaluate(() => performance.now());
-  timings.lab_json_shown_ms = Math.round(sinceNavigation);
-  timings.lab_json_shown_wall_ms = Date.now() - t0;
+  env.timings.lab_json_shown_ms = Math.round(sinceNavigation);
+  env.timings.lab_json_shown_wall_ms = Date.now() - t0;
   assert.equal(await jsonText(page), GOLDEN);
   if (fs.existsSync(GOLDEN_SHARED)) {
     assert.equal(await jsonText(page), fs.readFileSync(GOLDEN_SHARED, 'utf8'), 'the seed-lab golden of shared/examples');
@@ -74,7 +59,7 @@ test('the page opens on the lab, and its JSON panel is the real cdktf golden byt
 });
 
 test('editing a port changes the JSON at once; a bad value says why and keeps the last good JSON', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openLab(page);
   await page.fill(FROM_PORT, '2222');
   await page.fill(TO_PORT, '2222');
@@ -102,7 +87,7 @@ test('editing a port changes the JSON at once; a bad value says why and keeps th
 });
 
 test('a synth error shows beside its field and the panel keeps the last good JSON', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openLab(page);
   // Rename the volume "data": the attachment's reference to it dangles.
   await page.fill('#r-5-id', 'disk');
@@ -138,7 +123,7 @@ test('a synth error shows beside its field and the panel keeps the last good JSO
 });
 
 test('adding an inbound rule adds it to the JSON', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openLab(page);
   await page.click(`#r-${SG}-ingress-add`);
   await waitJson(page, 'const r = JSON.parse(text).resource.aws_security_group.web_sg.ingress; return r.length === 3 && r[2].from_port === 443');
@@ -150,7 +135,7 @@ test('adding an inbound rule adds it to the JSON', async () => {
 });
 
 test('switching the language changes the page and is remembered', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openLab(page);
   assert.equal(await page.textContent('#tab-checks'), 'Vérifications');
   await page.selectOption('#lang-select', 'en');
@@ -173,18 +158,18 @@ test('switching the language changes the page and is remembered', async () => {
 });
 
 test('the browser language decides when the learner has not', async () => {
-  const { context, page } = await h.freshPage(browser, { locale: 'en-GB' });
+  const { context, page } = await h.freshPage(env.browser, { locale: 'en-GB' });
   await openLab(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await context.close();
-  const other = await h.freshPage(browser, { locale: 'de-DE' });
+  const other = await h.freshPage(env.browser, { locale: 'de-DE' });
   await openLab(other.page);
   assert.equal(await other.page.getAttribute('html', 'lang'), 'fr', 'French unless the browser asks for English');
   await other.context.close();
 });
 
 test('a reload keeps an edit', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openLab(page);
   await page.fill(FROM_PORT, '2200');
   await waitJson(page, 'return JSON.parse(text).resource.aws_security_group.web_sg.ingress[0].from_port === 2200');
@@ -197,7 +182,7 @@ test('a reload keeps an edit', async () => {
 });
 
 test('a share link opened in a fresh profile shows the same stack', async () => {
-  const first = await h.freshPage(browser);
+  const first = await h.freshPage(env.browser);
   await openLab(first.page);
   await first.page.fill(FROM_PORT, '2345');
   await first.page.fill(`#r-${SG}-ingress-0--description`, 'SSH (partagé)');
@@ -212,7 +197,7 @@ test('a share link opened in a fresh profile shows the same stack', async () => 
   if (clip !== null) assert.equal(clip, link, 'the link is on the clipboard');
   await first.context.close();
 
-  const fresh = await h.freshPage(browser);
+  const fresh = await h.freshPage(env.browser);
   await fresh.page.goto(link);
   await waitJson(fresh.page, 'return text === arg', json);
   assert.equal(await fresh.page.locator('#shared-offer').count(), 0, 'nothing to protect in a fresh profile');
@@ -225,7 +210,7 @@ test('a share link opened in a fresh profile shows the same stack', async () => 
 });
 
 test('a share link never silently replaces saved work: keep or restore', async () => {
-  const sharer = await h.freshPage(browser);
+  const sharer = await h.freshPage(env.browser);
   await openLab(sharer.page);
   await sharer.page.selectOption('#example-select', 'two-azs');
   await sharer.page.click('#load-example');
@@ -236,7 +221,7 @@ test('a share link never silently replaces saved work: keep or restore', async (
   const link = await sharer.page.inputValue('#share-link');
   await sharer.context.close();
 
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openLab(page);
   await page.fill(FROM_PORT, '2022');
   await waitJson(page, 'return JSON.parse(text).resource.aws_security_group.web_sg.ingress[0].from_port === 2022');
@@ -266,12 +251,12 @@ test('a share link never silently replaces saved work: keep or restore', async (
 });
 
 test('a broken or too long link gives a clear message, not a blank page', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
-  await page.goto(`${server.url}#s1.AAAAAAAA`);
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await page.goto(`${env.server.url}#s1.AAAAAAAA`);
   await page.waitForSelector('#notice-link-broken', { timeout: TIMEOUT });
   await waitJson(page, 'return text === arg', GOLDEN);
   assert.match(await page.textContent('#notice-link-broken'), /lien/i);
-  await page.goto(`${server.url}#s1.${'A'.repeat(20000)}`);
+  await page.goto(`${env.server.url}#s1.${'A'.repeat(20000)}`);
   await page.reload();
   await page.waitForSelector('#notice-link-broken', { timeout: TIMEOUT });
   assert.match(await page.textContent('#notice-link-broken'), /20003/);
@@ -280,7 +265,7 @@ test('a broken or too long link gives a clear message, not a blank page', async 
 });
 
 test('a corrupted saved stack leads to the notice, the lab, and loses nothing', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openLab(page);
   const broken = '{"version": 1, "name": "mine", "resources": [{"Instance": {"id": ';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STACK_KEY, broken]);
@@ -295,15 +280,15 @@ test('a corrupted saved stack leads to the notice, the lab, and loses nothing', 
 });
 
 test('embed mode shows only the chosen panel, read-only, with a link to the playground', async () => {
-  const sharer = await h.freshPage(browser);
+  const sharer = await h.freshPage(env.browser);
   await openLab(sharer.page);
   await sharer.page.click('#share');
   await sharer.page.waitForFunction(() => (document.querySelector('#share-link') || {}).value, null, { timeout: TIMEOUT });
   const fragment = new URL(await sharer.page.inputValue('#share-link')).hash;
   await sharer.context.close();
 
-  const { context, page, errors } = await h.freshPage(browser, { width: 600, height: 400 });
-  await page.goto(`${server.url}?embed=1&panel=json&readonly=1&lang=en${fragment}`);
+  const { context, page, errors } = await h.freshPage(env.browser, { width: 600, height: 400 });
+  await page.goto(`${env.server.url}?embed=1&panel=json&readonly=1&lang=en${fragment}`);
   await waitJson(page, 'return text === arg', GOLDEN);
   assert.equal(await page.locator('.toolbar').count(), 0);
   assert.equal(await page.locator('.editor').count(), 0);
@@ -311,13 +296,13 @@ test('embed mode shows only the chosen panel, read-only, with a link to the play
   assert.equal(await page.locator('#panel-json').count(), 1);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   const href = await page.getAttribute('#open-playground', 'href');
-  assert.ok(href.startsWith(server.url) && href.includes('#s1.'), href);
+  assert.ok(href.startsWith(env.server.url) && href.includes('#s1.'), href);
   assert.ok(!href.includes('embed=1'));
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), STACK_KEY), null, 'an embed never saves');
   await h.screenshot(page, 'embed-json-en-600x400');
 
   for (const panel of ['python', 'diagram', 'checks']) {
-    await page.goto(`${server.url}?embed=1&panel=${panel}&lang=fr${fragment}`);
+    await page.goto(`${env.server.url}?embed=1&panel=${panel}&lang=fr${fragment}`);
     await page.reload();
     await page.waitForSelector(`#panel-${panel}`, { timeout: TIMEOUT });
     assert.equal(await page.locator('#code-json').count(), 0);
@@ -327,7 +312,7 @@ test('embed mode shows only the chosen panel, read-only, with a link to the play
   }
   assert.match(await page.textContent('#panel-checks'), /avertissement|erreur/);
 
-  await page.goto(`${server.url}?embed=1&readonly=1${fragment}`);
+  await page.goto(`${env.server.url}?embed=1&readonly=1${fragment}`);
   await page.reload();
   await waitJson(page, 'return text === arg', GOLDEN);
   assert.equal(await page.locator('.editor fieldset[disabled]').count() > 0, true, 'read-only editor');
@@ -368,7 +353,7 @@ function readZip(buf) {
 }
 
 test('the downloaded zip is a valid zip holding main.py, and cdk.tf.json downloads as shown', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openLab(page);
   await page.click('#tab-python');
   await page.waitForSelector('#code-python', { timeout: TIMEOUT });
@@ -394,7 +379,7 @@ test('the downloaded zip is a valid zip holding main.py, and cdk.tf.json downloa
 });
 
 test('the checks panel counts the findings and takes the learner to the field; the diagram is drawn', async () => {
-  const { context, page, errors } = await h.freshPage(browser);
+  const { context, page, errors } = await h.freshPage(env.browser);
   await openLab(page);
   await page.click('#tab-checks');
   await page.waitForSelector('#checks-summary', { timeout: TIMEOUT });
@@ -417,7 +402,7 @@ test('the checks panel counts the findings and takes the learner to the field; t
 
 test('every control has a name for screen readers, and the tabs work with the keyboard', async () => {
   for (const locale of ['fr-FR', 'en-US']) {
-    const { context, page, errors } = await h.freshPage(browser, { locale });
+    const { context, page, errors } = await h.freshPage(env.browser, { locale });
     await openLab(page);
     await page.selectOption('#example-select', 'database');
     await page.click('#load-example');
@@ -461,7 +446,7 @@ test('screenshots at 360, 1280 and 1920 px, in French and English, light and dar
   for (const [locale, lang] of [['fr-FR', 'fr'], ['en-US', 'en']]) {
     for (const [width, height] of [[360, 780], [1280, 800], [1920, 1080]]) {
       const scheme = width === 1920 ? 'dark' : 'light';
-      const { context, page, errors } = await h.freshPage(browser, { locale, width, height, colorScheme: scheme });
+      const { context, page, errors } = await h.freshPage(env.browser, { locale, width, height, colorScheme: scheme });
       await openLab(page);
       assert.equal(await page.getAttribute('html', 'lang'), lang);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
