@@ -198,7 +198,8 @@ pub fn DiagramPanel(props: &DiagramPanelProps) -> Html {
             }
         });
     }
-    // The window resized: the frame may have.
+    // The window resized: the frame may have. (No comparison here: this handle's sizes are
+    // those of the render that registered the listener; the reducer drops no-op changes.)
     {
         let frame = frame.clone();
         let viewport = viewport.clone();

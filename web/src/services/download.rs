@@ -7,13 +7,15 @@ use web_sys::HtmlAnchorElement;
 
 /// Offers `bytes` as a download named `file_name`. Returns false when the page cannot.
 pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let url = ObjectUrl::from(Blob::new_with_options(bytes, Some(mime)));
-    let Some(anchor) = document
-        .create_element("a")
-        .ok()
+    offer(file_name, ObjectUrl::from(Blob::new_with_options(bytes, Some(mime))))
+}
+
+/// Clicks a link to `url` that downloads as `file_name`, and frees the URL once the click's
+/// navigation is done (a minute later). Returns false when the page has no document.
+fn offer(file_name: &str, url: ObjectUrl) -> bool {
+    let Some(anchor) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
         .and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok())
     else {
         return false;
@@ -21,7 +23,6 @@ pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    // The URL must outlive the click's navigation; free it a minute later.
     Timeout::new(60_000, move || drop(url)).forget();
     true
 }
@@ -82,17 +83,11 @@ pub async fn save_png(file_name: &str, svg: &str, width: f64, height: f64, scale
     .await
     .map_err(describe)?;
     let blob: web_sys::Blob = blob.dyn_into().map_err(|_| "not a blob")?;
-    let png = ObjectUrl::from(Blob::from(blob));
-    let anchor: HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(describe)?
-        .dyn_into()
-        .map_err(|_| "no link")?;
-    anchor.set_href(&png);
-    anchor.set_download(file_name);
-    anchor.click();
-    Timeout::new(60_000, move || drop(png)).forget();
-    Ok(())
+    if offer(file_name, ObjectUrl::from(Blob::from(blob))) {
+        Ok(())
+    } else {
+        Err("no link".into())
+    }
 }
 
 /// Below this [`png_scale`], a PNG's text (11 px at scale 1) would be under 5 pixels tall:
