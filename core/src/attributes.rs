@@ -1,7 +1,7 @@
 //! Which attributes of each kind a reference may name.
 //!
 //! The string-typed attributes of each class, as listed in §9 of
-//! `../shared/reference/cdktf-aws-attributes.md` (read from cdktf-cdktf-provider-aws
+//! `docs/cdktf-aws-attributes.md` (read from cdktf-cdktf-provider-aws
 //! 21.22.1): each synthesizes to `${<type>.<name>.<attr>}` (`data.` first for data
 //! sources), and is the Python property of the same name. List-, map-, number- and
 //! block-typed attributes are left out: they synthesize to other shapes

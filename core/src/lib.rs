@@ -20,6 +20,7 @@ pub mod load;
 pub mod logical_id;
 pub mod model;
 pub mod python;
+pub mod schema;
 pub mod synth;
 pub mod value;
 

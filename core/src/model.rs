@@ -3,7 +3,7 @@
 //!
 //! A document is JSON with `"version": 1`, the stack's id and Python class name, and a
 //! list of resources, each written `{"<Kind>": {...}}` with the kwargs of the cdktf class
-//! of that kind under their Python names (see `../shared/reference/cdktf-aws-attributes.md`).
+//! of that kind under their Python names (see `docs/cdktf-aws-attributes.md`).
 //! Every resource keeps its construct `id` as written (spaces, accents and all) and its
 //! Python variable name `var` (absent when the course writes no variable, as for
 //! `AwsProvider(self, "AWS", ...)`). A kwarg left out is `None` and absent from the
@@ -350,7 +350,7 @@ pub struct DataAwsAmi {
 /// One rule of a security group: `SecurityGroupIngress(...)` or `SecurityGroupEgress(...)`.
 ///
 /// cdktf writes all nine attributes of every rule, `null` for those unset (seen in
-/// `../shared/examples/seed-lab/cdk.tf.json`).
+/// the golden `tests/fixtures/ec2-lab/cdk.tf.json`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SecurityGroupRule {

@@ -1,7 +1,7 @@
 //! The Python the course would have the learner write for a stack: `main.py`, and
 //! `user_data.py` when a script lives there.
 //!
-//! The shape follows the course (`../shared/seed/module-2-ec2-cdktf.md` and the lab's
+//! The shape follows the course (`docs/course-module-2.md` and the lab's
 //! `main.py`): imports from `constructs`, `cdktf` and `cdktf_cdktf_provider_aws.<module>`
 //! (only those used, sorted as isort sorts them), user-data constants, one
 //! `class <Name>(TerraformStack)` declaring the resources in the stack's order with the

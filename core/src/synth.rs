@@ -21,11 +21,8 @@ use crate::logical_id::{
     check_construct_id, construct_path, key_token_marker, logical_id, map_token_marker, sanitize_id, token_marker,
     ConstructIdError, OBJECT_PROTOTYPE_PROPERTIES,
 };
-use crate::model::{
-    AmiFilter, AwsProvider, DataAwsAmi, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, KeyPair, MetadataOptions,
-    Resource, ResourceKind, RootBlockDevice, SecurityGroup, SecurityGroupRule, Stack, Tags, TerraformOutput, UserData,
-    UserDataEncoding, VolumeAttachment,
-};
+use crate::model::{Resource, ResourceKind, Stack, UserData, UserDataEncoding};
+use crate::schema::{self, Kind};
 use crate::value::{OutputValue, Reference, StrValue};
 
 /// cdktf's version, written in `"//".metadata.version`.
@@ -529,21 +526,6 @@ struct Ctx<'a> {
     stack: &'a Stack,
 }
 
-/// Inserts `key: value` when `value` is `Some`; cdktf omits unset kwargs.
-fn put(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
-    if let Some(v) = value {
-        map.insert(key.to_owned(), v);
-    }
-}
-
-fn strings(list: &[String]) -> Value {
-    Value::Array(list.iter().map(|s| Value::String(s.clone())).collect())
-}
-
-fn tags(t: &Tags) -> Value {
-    Value::Object(t.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect())
-}
-
 /// `TerraformOutput.synthesizeValue` (`cdktf/lib/terraform-output.js`): a map with a key
 /// `fqn` is taken for a construct (`"fqn" in object`) and replaced by that key's value, as
 /// is (not synthesized in turn); lists and other maps are synthesized item by item. A map
@@ -634,20 +616,6 @@ impl Ctx<'_> {
         }))
     }
 
-    fn opt_str_value(&self, path: &str, v: &Option<StrValue>) -> Result<Option<Value>, SynthError> {
-        v.as_ref().map(|v| self.str_value(path, v)).transpose()
-    }
-
-    fn str_values(&self, path: &str, list: &Option<Vec<StrValue>>) -> Result<Option<Value>, SynthError> {
-        let Some(list) = list else { return Ok(None) };
-        let items = list
-            .iter()
-            .enumerate()
-            .map(|(i, v)| self.str_value(&format!("{path}[{i}]"), v))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Some(Value::Array(items)))
-    }
-
     fn user_data(&self, path: &str, ud: &UserData) -> Result<Value, SynthError> {
         Ok(Value::String(match ud.encoding {
             UserDataEncoding::Plain => ud.script.clone(),
@@ -688,22 +656,14 @@ impl Ctx<'_> {
     }
 
     fn fragment(&self) -> Result<Value, SynthError> {
-        match self.resource {
-            Resource::AwsProvider(p) => self.provider(p),
-            Resource::TerraformOutput(o) => self.output(o),
-            other => {
-                let attrs = match other {
-                    Resource::DataAwsAmi(r) => self.data_aws_ami(r)?,
-                    Resource::SecurityGroup(r) => self.security_group(r)?,
-                    Resource::KeyPair(r) => self.key_pair(r),
-                    Resource::Instance(r) => self.instance(r)?,
-                    Resource::EbsVolume(r) => self.ebs_volume(r)?,
-                    Resource::VolumeAttachment(r) => self.volume_attachment(r)?,
-                    Resource::EbsSnapshot(r) => self.ebs_snapshot(r)?,
-                    Resource::AwsProvider(_) | Resource::TerraformOutput(_) => Map::new(),
-                };
+        let kind = self.resource.kind();
+        let fields = document_fields(self.resource);
+        let attrs = self.kwargs("", schema::class(kind).kwargs, &fields, false)?;
+        match kind {
+            ResourceKind::AwsProvider => self.provider(attrs),
+            ResourceKind::TerraformOutput => self.output(attrs),
+            _ => {
                 self.check_values(&attrs)?;
-                let kind = other.kind();
                 let logical = self.logical().to_owned();
                 let mut attrs = attrs;
                 attrs.insert("//".to_owned(), self.metadata(&logical));
@@ -801,15 +761,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn provider(&self, p: &AwsProvider) -> Result<Value, SynthError> {
-        let mut attrs = Map::new();
-        put(
-            &mut attrs,
-            "default_tags",
-            p.default_tags.as_ref().map(|t| json!([{ "tags": tags(t) }])),
-        );
-        put(&mut attrs, "profile", p.profile.clone().map(Value::String));
-        put(&mut attrs, "region", p.region.clone().map(Value::String));
+    fn provider(&self, attrs: Map<String, Value>) -> Result<Value, SynthError> {
         self.check_values(&attrs)?;
         Ok(json!({
             "provider": { "aws": [Value::Object(attrs)] },
@@ -838,19 +790,16 @@ impl Ctx<'_> {
         })
     }
 
-    fn output(&self, o: &TerraformOutput) -> Result<Value, SynthError> {
+    fn output(&self, mut attrs: Map<String, Value>) -> Result<Value, SynthError> {
         let logical = self.logical().to_owned();
-        let mut attrs = Map::new();
-        put(&mut attrs, "description", o.description.clone().map(Value::String));
-        put(&mut attrs, "sensitive", o.sensitive.map(Value::Bool));
-        let value = self.output_value(&o.value)?;
+        let value = attrs.remove("value").unwrap_or(Value::Null);
         // jsii refuses a key `__proto__` before cdktf sees the value, even where
         // `synthesize_value` would then drop it.
         self.check_proto_keys("value", &value)?;
         attrs.insert("value".to_owned(), synthesize_value(value));
         self.check_values(&attrs)?;
         let mut outputs = Map::new();
-        outputs.insert(sanitize_id(&o.id), Value::String(logical.clone()));
+        outputs.insert(sanitize_id(self.resource.id()), Value::String(logical.clone()));
         let mut by_stack = Map::new();
         by_stack.insert(sanitize_id(&self.stack.name), Value::Object(outputs));
         let mut output = Map::new();
@@ -861,268 +810,115 @@ impl Ctx<'_> {
         }))
     }
 
-    fn data_aws_ami(&self, a: &DataAwsAmi) -> Result<Map<String, Value>, SynthError> {
+    /// The JSON of a construct's or block's kwargs, from the [`schema`] rows `kwargs` and the
+    /// document's `fields`; `prefix` is the kwarg path of the block (`"ingress[0]"`), empty
+    /// for the construct itself. cdktf omits unset kwargs, except in blocks whose every key
+    /// it writes ([`schema::Block::null_when_unset`]).
+    fn kwargs(
+        &self,
+        prefix: &str,
+        kwargs: &[schema::Kwarg],
+        fields: &Map<String, Value>,
+        null_when_unset: bool,
+    ) -> Result<Map<String, Value>, SynthError> {
         let mut m = Map::new();
-        put(
-            &mut m,
-            "filter",
-            a.filter.as_ref().map(|fs| {
-                Value::Array(
-                    fs.iter()
-                        .map(|AmiFilter { name, values }| json!({ "name": name, "values": strings(values) }))
-                        .collect(),
-                )
-            }),
-        );
-        put(&mut m, "most_recent", a.most_recent.map(Value::Bool));
-        put(&mut m, "name_regex", a.name_regex.clone().map(Value::String));
-        put(&mut m, "owners", a.owners.as_deref().map(strings));
+        for k in kwargs {
+            let path = if prefix.is_empty() {
+                k.key.to_owned()
+            } else {
+                format!("{prefix}.{}", k.key)
+            };
+            match fields.get(k.key) {
+                Some(v) if !v.is_null() => {
+                    m.insert(k.key.to_owned(), self.kwarg(&path, k.kind, v)?);
+                }
+                _ if null_when_unset => {
+                    m.insert(k.key.to_owned(), Value::Null);
+                }
+                _ => {}
+            }
+        }
         Ok(m)
     }
 
-    fn rule(&self, path: &str, r: &SecurityGroupRule) -> Result<Value, SynthError> {
-        // cdktf writes all nine keys of a rule, null for those unset.
-        let or_null = |v: Option<Value>| v.unwrap_or(Value::Null);
-        let mut m = Map::new();
-        m.insert("cidr_blocks".into(), or_null(r.cidr_blocks.as_deref().map(strings)));
-        m.insert("description".into(), or_null(r.description.clone().map(Value::String)));
-        m.insert(
-            "from_port".into(),
-            or_null(self.number(&format!("{path}.from_port"), r.from_port)?),
-        );
-        m.insert(
-            "ipv6_cidr_blocks".into(),
-            or_null(r.ipv6_cidr_blocks.as_deref().map(strings)),
-        );
-        m.insert(
-            "prefix_list_ids".into(),
-            or_null(r.prefix_list_ids.as_deref().map(strings)),
-        );
-        m.insert("protocol".into(), or_null(r.protocol.clone().map(Value::String)));
-        m.insert(
-            "security_groups".into(),
-            or_null(self.str_values(&format!("{path}.security_groups"), &r.security_groups)?),
-        );
-        m.insert("self".into(), or_null(r.self_attribute.map(Value::Bool)));
-        m.insert(
-            "to_port".into(),
-            or_null(self.number(&format!("{path}.to_port"), r.to_port)?),
-        );
-        Ok(Value::Object(m))
+    /// The JSON of one kwarg of kind `kind` whose document value is `v`.
+    fn kwarg(&self, path: &str, kind: Kind, v: &Value) -> Result<Value, SynthError> {
+        match kind {
+            Kind::Str | Kind::Bool | Kind::StrList | Kind::Tags => Ok(v.clone()),
+            Kind::Int => match v.as_i64() {
+                Some(n) => Ok(self.number(path, Some(n))?.unwrap_or(Value::Null)),
+                None => Ok(v.clone()),
+            },
+            Kind::StrOrRef => self.str_value(path, &typed(v).unwrap_or_default()),
+            Kind::StrOrRefList => {
+                let items = v.as_array().map(Vec::as_slice).unwrap_or_default();
+                let out = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| self.str_value(&format!("{path}[{i}]"), &typed(item).unwrap_or_default()))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(Value::Array(out))
+            }
+            Kind::UserData => self.user_data(path, &typed(v).unwrap_or_default()),
+            Kind::OutputValue => match typed(v) {
+                Some(value) => self.output_value(&value),
+                None => Ok(v.clone()),
+            },
+            Kind::Block(block) => Ok(Value::Object(self.kwargs(
+                path,
+                block.kwargs,
+                &v.as_object().cloned().unwrap_or_default(),
+                block.null_when_unset,
+            )?)),
+            Kind::Blocks(block) => {
+                let items = v.as_array().map(Vec::as_slice).unwrap_or_default();
+                let out = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        self.kwargs(
+                            &format!("{path}[{i}]"),
+                            block.kwargs,
+                            &item.as_object().cloned().unwrap_or_default(),
+                            block.null_when_unset,
+                        )
+                        .map(Value::Object)
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(Value::Array(out))
+            }
+            Kind::DefaultTags(block) => {
+                let fields: Map<String, Value> = block.kwargs.iter().map(|k| (k.key.to_owned(), v.clone())).collect();
+                Ok(Value::Array(vec![Value::Object(self.kwargs(
+                    &format!("{path}[0]"),
+                    block.kwargs,
+                    &fields,
+                    block.null_when_unset,
+                )?)]))
+            }
+        }
     }
+}
 
-    fn rules(&self, name: &str, rules: &Option<Vec<SecurityGroupRule>>) -> Result<Option<Value>, SynthError> {
-        let Some(rules) = rules else { return Ok(None) };
-        let items = rules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| self.rule(&format!("{name}[{i}]"), r))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Some(Value::Array(items)))
+/// The resource's fields as the stack document holds them: kwarg key → value.
+fn document_fields(resource: &Resource) -> Map<String, Value> {
+    match serde_json::to_value(resource) {
+        Ok(Value::Object(tagged)) => tagged
+            .into_iter()
+            .next()
+            .and_then(|(_, fields)| match fields {
+                Value::Object(f) => Some(f),
+                _ => None,
+            })
+            .unwrap_or_default(),
+        _ => Map::new(),
     }
+}
 
-    fn security_group(&self, sg: &SecurityGroup) -> Result<Map<String, Value>, SynthError> {
-        let mut m = Map::new();
-        put(&mut m, "description", sg.description.clone().map(Value::String));
-        put(&mut m, "egress", self.rules("egress", &sg.egress)?);
-        put(&mut m, "ingress", self.rules("ingress", &sg.ingress)?);
-        put(&mut m, "name", sg.name.clone().map(Value::String));
-        put(&mut m, "tags", sg.tags.as_ref().map(tags));
-        put(&mut m, "vpc_id", sg.vpc_id.clone().map(Value::String));
-        Ok(m)
-    }
-
-    fn key_pair(&self, k: &KeyPair) -> Map<String, Value> {
-        let mut m = Map::new();
-        put(&mut m, "key_name", k.key_name.clone().map(Value::String));
-        m.insert("public_key".into(), Value::String(k.public_key.clone()));
-        put(&mut m, "tags", k.tags.as_ref().map(tags));
-        m
-    }
-
-    fn root_block_device(&self, d: &RootBlockDevice) -> Result<Value, SynthError> {
-        let p = "root_block_device";
-        let mut m = Map::new();
-        put(
-            &mut m,
-            "delete_on_termination",
-            d.delete_on_termination.map(Value::Bool),
-        );
-        put(&mut m, "encrypted", d.encrypted.map(Value::Bool));
-        put(&mut m, "iops", self.number(&format!("{p}.iops"), d.iops)?);
-        put(
-            &mut m,
-            "throughput",
-            self.number(&format!("{p}.throughput"), d.throughput)?,
-        );
-        put(
-            &mut m,
-            "volume_size",
-            self.number(&format!("{p}.volume_size"), d.volume_size)?,
-        );
-        put(&mut m, "volume_type", d.volume_type.clone().map(Value::String));
-        Ok(Value::Object(m))
-    }
-
-    fn ebs_block_device(&self, i: usize, d: &EbsBlockDevice) -> Result<Value, SynthError> {
-        let p = format!("ebs_block_device[{i}]");
-        let mut m = Map::new();
-        put(
-            &mut m,
-            "delete_on_termination",
-            d.delete_on_termination.map(Value::Bool),
-        );
-        m.insert("device_name".into(), Value::String(d.device_name.clone()));
-        put(&mut m, "encrypted", d.encrypted.map(Value::Bool));
-        put(&mut m, "iops", self.number(&format!("{p}.iops"), d.iops)?);
-        put(&mut m, "snapshot_id", d.snapshot_id.clone().map(Value::String));
-        put(
-            &mut m,
-            "throughput",
-            self.number(&format!("{p}.throughput"), d.throughput)?,
-        );
-        put(
-            &mut m,
-            "volume_size",
-            self.number(&format!("{p}.volume_size"), d.volume_size)?,
-        );
-        put(&mut m, "volume_type", d.volume_type.clone().map(Value::String));
-        Ok(Value::Object(m))
-    }
-
-    fn metadata_options(&self, o: &MetadataOptions) -> Result<Value, SynthError> {
-        let mut m = Map::new();
-        put(&mut m, "http_endpoint", o.http_endpoint.clone().map(Value::String));
-        put(
-            &mut m,
-            "http_put_response_hop_limit",
-            self.number(
-                "metadata_options.http_put_response_hop_limit",
-                o.http_put_response_hop_limit,
-            )?,
-        );
-        put(&mut m, "http_tokens", o.http_tokens.clone().map(Value::String));
-        put(
-            &mut m,
-            "instance_metadata_tags",
-            o.instance_metadata_tags.clone().map(Value::String),
-        );
-        Ok(Value::Object(m))
-    }
-
-    fn instance(&self, inst: &Instance) -> Result<Map<String, Value>, SynthError> {
-        let mut m = Map::new();
-        put(&mut m, "ami", self.opt_str_value("ami", &inst.ami)?);
-        put(
-            &mut m,
-            "associate_public_ip_address",
-            inst.associate_public_ip_address.map(Value::Bool),
-        );
-        put(
-            &mut m,
-            "availability_zone",
-            self.opt_str_value("availability_zone", &inst.availability_zone)?,
-        );
-        put(
-            &mut m,
-            "ebs_block_device",
-            inst.ebs_block_device
-                .as_ref()
-                .map(|ds| {
-                    ds.iter()
-                        .enumerate()
-                        .map(|(i, d)| self.ebs_block_device(i, d))
-                        .collect::<Result<Vec<_>, _>>()
-                        .map(Value::Array)
-                })
-                .transpose()?,
-        );
-        put(&mut m, "ebs_optimized", inst.ebs_optimized.map(Value::Bool));
-        put(&mut m, "instance_type", inst.instance_type.clone().map(Value::String));
-        put(&mut m, "key_name", self.opt_str_value("key_name", &inst.key_name)?);
-        put(
-            &mut m,
-            "metadata_options",
-            inst.metadata_options
-                .as_ref()
-                .map(|o| self.metadata_options(o))
-                .transpose()?,
-        );
-        put(&mut m, "monitoring", inst.monitoring.map(Value::Bool));
-        put(
-            &mut m,
-            "root_block_device",
-            inst.root_block_device
-                .as_ref()
-                .map(|d| self.root_block_device(d))
-                .transpose()?,
-        );
-        put(&mut m, "subnet_id", self.opt_str_value("subnet_id", &inst.subnet_id)?);
-        put(&mut m, "tags", inst.tags.as_ref().map(tags));
-        put(
-            &mut m,
-            "user_data",
-            inst.user_data
-                .as_ref()
-                .map(|u| self.user_data("user_data", u))
-                .transpose()?,
-        );
-        put(
-            &mut m,
-            "user_data_base64",
-            inst.user_data_base64
-                .as_ref()
-                .map(|u| self.user_data("user_data_base64", u))
-                .transpose()?,
-        );
-        put(
-            &mut m,
-            "user_data_replace_on_change",
-            inst.user_data_replace_on_change.map(Value::Bool),
-        );
-        put(
-            &mut m,
-            "vpc_security_group_ids",
-            self.str_values("vpc_security_group_ids", &inst.vpc_security_group_ids)?,
-        );
-        Ok(m)
-    }
-
-    fn ebs_volume(&self, v: &EbsVolume) -> Result<Map<String, Value>, SynthError> {
-        let mut m = Map::new();
-        m.insert(
-            "availability_zone".into(),
-            self.str_value("availability_zone", &v.availability_zone)?,
-        );
-        put(&mut m, "encrypted", v.encrypted.map(Value::Bool));
-        put(&mut m, "iops", self.number("iops", v.iops)?);
-        put(&mut m, "size", self.number("size", v.size)?);
-        put(
-            &mut m,
-            "snapshot_id",
-            self.opt_str_value("snapshot_id", &v.snapshot_id)?,
-        );
-        put(&mut m, "tags", v.tags.as_ref().map(tags));
-        put(&mut m, "throughput", self.number("throughput", v.throughput)?);
-        put(&mut m, "type", v.volume_type.clone().map(Value::String));
-        Ok(m)
-    }
-
-    fn volume_attachment(&self, a: &VolumeAttachment) -> Result<Map<String, Value>, SynthError> {
-        let mut m = Map::new();
-        m.insert("device_name".into(), Value::String(a.device_name.clone()));
-        m.insert("instance_id".into(), self.str_value("instance_id", &a.instance_id)?);
-        m.insert("volume_id".into(), self.str_value("volume_id", &a.volume_id)?);
-        Ok(m)
-    }
-
-    fn ebs_snapshot(&self, s: &EbsSnapshot) -> Result<Map<String, Value>, SynthError> {
-        let mut m = Map::new();
-        put(&mut m, "description", s.description.clone().map(Value::String));
-        put(&mut m, "tags", s.tags.as_ref().map(tags));
-        m.insert("volume_id".into(), self.str_value("volume_id", &s.volume_id)?);
-        Ok(m)
-    }
+/// A document value back in its model type. The value comes from serializing the model, so
+/// it always reads back; the default is never used in practice.
+fn typed<T: serde::de::DeserializeOwned>(v: &Value) -> Option<T> {
+    T::deserialize(v).ok()
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ function serve() {
   });
 }
 
-/** Headless Chromium with the flags of ../shared/TOOLCHAIN.md. */
+/** Headless Chromium with the flags of docs/toolchain.md. */
 function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

@@ -9,7 +9,6 @@ const path = require('node:path');
 const h = require('./harness.cjs');
 
 const GOLDEN_FIXTURE = path.join(h.ROOT, 'tests', 'fixtures', 'ec2-lab', 'cdk.tf.json');
-const GOLDEN_SHARED = path.join(h.ROOT, '..', 'shared', 'examples', 'seed-lab', 'cdk.tf.json');
 const GOLDEN = fs.readFileSync(GOLDEN_FIXTURE, 'utf8');
 const STACK_KEY = 'ec2-playground:stack:v1';
 const BACKUP_KEY = 'ec2-playground:stack:v1:backup';
@@ -50,9 +49,6 @@ test('the page opens on the lab, and its JSON panel is the real cdktf golden byt
   env.timings.lab_json_shown_ms = Math.round(sinceNavigation);
   env.timings.lab_json_shown_wall_ms = Date.now() - t0;
   assert.equal(await jsonText(page), GOLDEN);
-  if (fs.existsSync(GOLDEN_SHARED)) {
-    assert.equal(await jsonText(page), fs.readFileSync(GOLDEN_SHARED, 'utf8'), 'the seed-lab golden of shared/examples');
-  }
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   assert.deepEqual(errors, []);
   await context.close();
