@@ -15,11 +15,11 @@ pub mod writer;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::model::{
-    AmiFilter, AwsProvider, DataAwsAmi, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, KeyPair, MetadataOptions,
-    Resource, RootBlockDevice, SecurityGroup, SecurityGroupRule, Stack, Tags, TerraformOutput, UserData,
-    UserDataEncoding, UserDataLocation, VolumeAttachment,
-};
+use serde_json::{Map, Value};
+
+use crate::model::{Resource, Stack, UserData, UserDataEncoding, UserDataLocation};
+use crate::schema::{self, Kind, Kwarg};
+use crate::synth::{document_fields, typed};
 use crate::value::{OutputValue, StrValue};
 use writer::{Arg, Expr, Writer};
 
@@ -248,18 +248,6 @@ impl<'a> Generator<'a> {
         }
     }
 
-    fn strings(list: &[String]) -> Expr {
-        Expr::List(list.iter().map(|s| Expr::Str(s.clone())).collect())
-    }
-
-    fn tags(t: &Tags) -> Expr {
-        Expr::Dict(
-            t.iter()
-                .map(|(k, v)| (Expr::Str(k.clone()), Expr::Str(v.clone())))
-                .collect(),
-        )
-    }
-
     fn generate(mut self) -> PythonFiles {
         self.import("constructs", "Construct");
         self.import("cdktf", "App");
@@ -361,18 +349,9 @@ impl<'a> Generator<'a> {
             Arg::Positional(Expr::raw("self")),
             Arg::Positional(Expr::Str(r.id().to_owned())),
         ];
-        let kwargs = match r {
-            Resource::AwsProvider(p) => self.provider(p),
-            Resource::DataAwsAmi(a) => self.data_aws_ami(a),
-            Resource::SecurityGroup(sg) => self.security_group(sg),
-            Resource::KeyPair(k) => self.key_pair(k),
-            Resource::Instance(i) => self.instance(i),
-            Resource::EbsVolume(v) => self.ebs_volume(v),
-            Resource::VolumeAttachment(a) => self.volume_attachment(a),
-            Resource::EbsSnapshot(s) => self.ebs_snapshot(s),
-            Resource::TerraformOutput(o) => self.output(o),
-        };
-        args.extend(kwargs.into_iter().map(|(k, v)| Arg::Keyword(k.to_owned(), v)));
+        let class_schema = schema::class(kind);
+        let fields = document_fields(r);
+        args.extend(self.kwargs(class_schema.module, class_schema.kwargs, &fields));
         let prefix = match self.vars.get(r.id()) {
             Some(var) => format!("{var} = "),
             None => String::new(),
@@ -380,135 +359,89 @@ impl<'a> Generator<'a> {
         (prefix, Expr::call(class, args))
     }
 
-    fn provider(&mut self, p: &AwsProvider) -> Vec<(&'static str, Expr)> {
-        let mut kw = Vec::new();
-        if let Some(region) = &p.region {
-            kw.push(("region", Expr::Str(region.clone())));
-        }
-        if let Some(profile) = &p.profile {
-            kw.push(("profile", Expr::Str(profile.clone())));
-        }
-        if let Some(tags) = &p.default_tags {
-            self.import("cdktf_cdktf_provider_aws.provider", "AwsProviderDefaultTags");
-            kw.push((
-                "default_tags",
-                Expr::List(vec![Expr::call(
-                    "AwsProviderDefaultTags",
-                    vec![Arg::Keyword("tags".into(), Self::tags(tags))],
-                )]),
-            ));
-        }
-        kw
+    /// The keyword arguments of a call, from the [`schema`] rows `kwargs` in their order and
+    /// the document's `fields`; nested block classes are imported from `module`.
+    fn kwargs(&mut self, module: &'static str, kwargs: &'static [Kwarg], fields: &Map<String, Value>) -> Vec<Arg> {
+        kwargs
+            .iter()
+            .filter_map(|k| match fields.get(k.key) {
+                Some(v) if !v.is_null() => Some(Arg::Keyword(k.python.to_owned(), self.expr(module, k.kind, v))),
+                _ => None,
+            })
+            .collect()
     }
 
-    fn data_aws_ami(&mut self, a: &DataAwsAmi) -> Vec<(&'static str, Expr)> {
-        let mut kw = Vec::new();
-        if let Some(b) = a.most_recent {
-            kw.push(("most_recent", bool_expr(b)));
-        }
-        if let Some(owners) = &a.owners {
-            kw.push(("owners", Self::strings(owners)));
-        }
-        if let Some(filters) = &a.filter {
-            self.import("cdktf_cdktf_provider_aws.data_aws_ami", "DataAwsAmiFilter");
-            kw.push((
-                "filter",
+    /// The Python expression of a kwarg of kind `kind` whose document value is `v`.
+    fn expr(&mut self, module: &'static str, kind: Kind, v: &Value) -> Expr {
+        match kind {
+            Kind::Str => Expr::Str(v.as_str().unwrap_or_default().to_owned()),
+            Kind::Int => int_expr(v.as_i64().unwrap_or_default()),
+            Kind::Bool => bool_expr(v.as_bool().unwrap_or_default()),
+            Kind::StrList => Expr::List(
+                v.as_array()
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|s| Expr::Str(s.as_str().unwrap_or_default().to_owned()))
+                    .collect(),
+            ),
+            Kind::StrOrRef => self.str_value(&typed(v).unwrap_or_default()),
+            Kind::StrOrRefList => Expr::List(
+                v.as_array()
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|item| self.str_value(&typed(item).unwrap_or_default()))
+                    .collect(),
+            ),
+            Kind::Tags => Expr::Dict(
+                v.as_object()
+                    .map(|m| {
+                        m.iter()
+                            .map(|(k, v)| {
+                                (
+                                    Expr::Str(k.clone()),
+                                    Expr::Str(v.as_str().unwrap_or_default().to_owned()),
+                                )
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            ),
+            Kind::UserData => self.user_data(&typed(v).unwrap_or_default()),
+            Kind::OutputValue => match typed(v) {
+                Some(value) => self.output_value(&value),
+                None => Expr::raw("None"),
+            },
+            Kind::Block(block) => {
+                self.import(module, block.class);
+                let fields = v.as_object().cloned().unwrap_or_default();
+                let args = self.kwargs(module, block.kwargs, &fields);
+                Expr::call(block.class, args)
+            }
+            Kind::Blocks(block) => {
+                let items = v.as_array().map(Vec::as_slice).unwrap_or_default();
+                if !items.is_empty() {
+                    self.import(module, block.class);
+                }
                 Expr::List(
-                    filters
+                    items
                         .iter()
-                        .map(|AmiFilter { name, values }| {
-                            Expr::call(
-                                "DataAwsAmiFilter",
-                                vec![
-                                    Arg::Keyword("name".into(), Expr::Str(name.clone())),
-                                    Arg::Keyword("values".into(), Self::strings(values)),
-                                ],
-                            )
+                        .map(|item| {
+                            let fields = item.as_object().cloned().unwrap_or_default();
+                            let args = self.kwargs(module, block.kwargs, &fields);
+                            Expr::call(block.class, args)
                         })
                         .collect(),
-                ),
-            ));
-        }
-        if let Some(re) = &a.name_regex {
-            kw.push(("name_regex", Expr::Str(re.clone())));
-        }
-        kw
-    }
-
-    fn rule(&self, class: &str, r: &SecurityGroupRule) -> Expr {
-        let mut args = Vec::new();
-        let mut kw = |k: &str, e: Expr| args.push(Arg::Keyword(k.into(), e));
-        if let Some(n) = r.from_port {
-            kw("from_port", int_expr(n));
-        }
-        if let Some(n) = r.to_port {
-            kw("to_port", int_expr(n));
-        }
-        if let Some(p) = &r.protocol {
-            kw("protocol", Expr::Str(p.clone()));
-        }
-        if let Some(l) = &r.cidr_blocks {
-            kw("cidr_blocks", Self::strings(l));
-        }
-        if let Some(l) = &r.ipv6_cidr_blocks {
-            kw("ipv6_cidr_blocks", Self::strings(l));
-        }
-        if let Some(l) = &r.prefix_list_ids {
-            kw("prefix_list_ids", Self::strings(l));
-        }
-        if let Some(l) = &r.security_groups {
-            kw(
-                "security_groups",
-                Expr::List(l.iter().map(|v| self.str_value(v)).collect()),
-            );
-        }
-        if let Some(b) = r.self_attribute {
-            kw("self_attribute", bool_expr(b));
-        }
-        if let Some(d) = &r.description {
-            kw("description", Expr::Str(d.clone()));
-        }
-        Expr::call(class, args)
-    }
-
-    fn security_group(&mut self, sg: &SecurityGroup) -> Vec<(&'static str, Expr)> {
-        let mut kw = Vec::new();
-        if let Some(n) = &sg.name {
-            kw.push(("name", Expr::Str(n.clone())));
-        }
-        if let Some(d) = &sg.description {
-            kw.push(("description", Expr::Str(d.clone())));
-        }
-        if let Some(v) = &sg.vpc_id {
-            kw.push(("vpc_id", Expr::Str(v.clone())));
-        }
-        for (name, class, rules) in [
-            ("ingress", "SecurityGroupIngress", &sg.ingress),
-            ("egress", "SecurityGroupEgress", &sg.egress),
-        ] {
-            if let Some(rules) = rules {
-                if !rules.is_empty() {
-                    self.import("cdktf_cdktf_provider_aws.security_group", class);
-                }
-                kw.push((name, Expr::List(rules.iter().map(|r| self.rule(class, r)).collect())));
+                )
+            }
+            Kind::DefaultTags(block) => {
+                self.import(module, block.class);
+                let fields: Map<String, Value> = block.kwargs.iter().map(|k| (k.key.to_owned(), v.clone())).collect();
+                let args = self.kwargs(module, block.kwargs, &fields);
+                Expr::List(vec![Expr::call(block.class, args)])
             }
         }
-        if let Some(t) = &sg.tags {
-            kw.push(("tags", Self::tags(t)));
-        }
-        kw
-    }
-
-    fn key_pair(&mut self, k: &KeyPair) -> Vec<(&'static str, Expr)> {
-        let mut kw = Vec::new();
-        if let Some(n) = &k.key_name {
-            kw.push(("key_name", Expr::Str(n.clone())));
-        }
-        kw.push(("public_key", Expr::Str(k.public_key.clone())));
-        if let Some(t) = &k.tags {
-            kw.push(("tags", Self::tags(t)));
-        }
-        kw
     }
 
     /// The expression of a user-data kwarg, registering its constant or import.
@@ -557,187 +490,6 @@ impl<'a> Generator<'a> {
         }
     }
 
-    fn root_block_device(d: &RootBlockDevice) -> Expr {
-        let mut args = Vec::new();
-        let mut kw = |k: &str, e: Expr| args.push(Arg::Keyword(k.into(), e));
-        if let Some(n) = d.volume_size {
-            kw("volume_size", int_expr(n));
-        }
-        if let Some(t) = &d.volume_type {
-            kw("volume_type", Expr::Str(t.clone()));
-        }
-        if let Some(n) = d.iops {
-            kw("iops", int_expr(n));
-        }
-        if let Some(n) = d.throughput {
-            kw("throughput", int_expr(n));
-        }
-        if let Some(b) = d.encrypted {
-            kw("encrypted", bool_expr(b));
-        }
-        if let Some(b) = d.delete_on_termination {
-            kw("delete_on_termination", bool_expr(b));
-        }
-        Expr::call("InstanceRootBlockDevice", args)
-    }
-
-    fn ebs_block_device(d: &EbsBlockDevice) -> Expr {
-        let mut args = vec![Arg::Keyword("device_name".into(), Expr::Str(d.device_name.clone()))];
-        let mut kw = |k: &str, e: Expr| args.push(Arg::Keyword(k.into(), e));
-        if let Some(n) = d.volume_size {
-            kw("volume_size", int_expr(n));
-        }
-        if let Some(t) = &d.volume_type {
-            kw("volume_type", Expr::Str(t.clone()));
-        }
-        if let Some(n) = d.iops {
-            kw("iops", int_expr(n));
-        }
-        if let Some(n) = d.throughput {
-            kw("throughput", int_expr(n));
-        }
-        if let Some(b) = d.encrypted {
-            kw("encrypted", bool_expr(b));
-        }
-        if let Some(b) = d.delete_on_termination {
-            kw("delete_on_termination", bool_expr(b));
-        }
-        if let Some(s) = &d.snapshot_id {
-            kw("snapshot_id", Expr::Str(s.clone()));
-        }
-        Expr::call("InstanceEbsBlockDevice", args)
-    }
-
-    fn metadata_options(o: &MetadataOptions) -> Expr {
-        let mut args = Vec::new();
-        let mut kw = |k: &str, e: Expr| args.push(Arg::Keyword(k.into(), e));
-        if let Some(s) = &o.http_endpoint {
-            kw("http_endpoint", Expr::Str(s.clone()));
-        }
-        if let Some(s) = &o.http_tokens {
-            kw("http_tokens", Expr::Str(s.clone()));
-        }
-        if let Some(n) = o.http_put_response_hop_limit {
-            kw("http_put_response_hop_limit", int_expr(n));
-        }
-        if let Some(s) = &o.instance_metadata_tags {
-            kw("instance_metadata_tags", Expr::Str(s.clone()));
-        }
-        Expr::call("InstanceMetadataOptions", args)
-    }
-
-    fn instance(&mut self, i: &Instance) -> Vec<(&'static str, Expr)> {
-        const MODULE: &str = "cdktf_cdktf_provider_aws.instance";
-        let mut kw = Vec::new();
-        if let Some(v) = &i.ami {
-            kw.push(("ami", self.str_value(v)));
-        }
-        if let Some(t) = &i.instance_type {
-            kw.push(("instance_type", Expr::Str(t.clone())));
-        }
-        if let Some(v) = &i.key_name {
-            kw.push(("key_name", self.str_value(v)));
-        }
-        if let Some(l) = &i.vpc_security_group_ids {
-            kw.push((
-                "vpc_security_group_ids",
-                Expr::List(l.iter().map(|v| self.str_value(v)).collect()),
-            ));
-        }
-        if let Some(v) = &i.subnet_id {
-            kw.push(("subnet_id", self.str_value(v)));
-        }
-        if let Some(v) = &i.availability_zone {
-            kw.push(("availability_zone", self.str_value(v)));
-        }
-        if let Some(b) = i.associate_public_ip_address {
-            kw.push(("associate_public_ip_address", bool_expr(b)));
-        }
-        if let Some(u) = &i.user_data {
-            let e = self.user_data(u);
-            kw.push(("user_data", e));
-        }
-        if let Some(u) = &i.user_data_base64 {
-            let e = self.user_data(u);
-            kw.push(("user_data_base64", e));
-        }
-        if let Some(b) = i.user_data_replace_on_change {
-            kw.push(("user_data_replace_on_change", bool_expr(b)));
-        }
-        if let Some(d) = &i.root_block_device {
-            self.import(MODULE, "InstanceRootBlockDevice");
-            kw.push(("root_block_device", Self::root_block_device(d)));
-        }
-        if let Some(ds) = &i.ebs_block_device {
-            if !ds.is_empty() {
-                self.import(MODULE, "InstanceEbsBlockDevice");
-            }
-            kw.push((
-                "ebs_block_device",
-                Expr::List(ds.iter().map(Self::ebs_block_device).collect()),
-            ));
-        }
-        if let Some(o) = &i.metadata_options {
-            self.import(MODULE, "InstanceMetadataOptions");
-            kw.push(("metadata_options", Self::metadata_options(o)));
-        }
-        if let Some(b) = i.monitoring {
-            kw.push(("monitoring", bool_expr(b)));
-        }
-        if let Some(b) = i.ebs_optimized {
-            kw.push(("ebs_optimized", bool_expr(b)));
-        }
-        if let Some(t) = &i.tags {
-            kw.push(("tags", Self::tags(t)));
-        }
-        kw
-    }
-
-    fn ebs_volume(&mut self, v: &EbsVolume) -> Vec<(&'static str, Expr)> {
-        let mut kw = vec![("availability_zone", self.str_value(&v.availability_zone))];
-        if let Some(n) = v.size {
-            kw.push(("size", int_expr(n)));
-        }
-        if let Some(t) = &v.volume_type {
-            kw.push(("type", Expr::Str(t.clone())));
-        }
-        if let Some(n) = v.iops {
-            kw.push(("iops", int_expr(n)));
-        }
-        if let Some(n) = v.throughput {
-            kw.push(("throughput", int_expr(n)));
-        }
-        if let Some(b) = v.encrypted {
-            kw.push(("encrypted", bool_expr(b)));
-        }
-        if let Some(s) = &v.snapshot_id {
-            kw.push(("snapshot_id", self.str_value(s)));
-        }
-        if let Some(t) = &v.tags {
-            kw.push(("tags", Self::tags(t)));
-        }
-        kw
-    }
-
-    fn volume_attachment(&mut self, a: &VolumeAttachment) -> Vec<(&'static str, Expr)> {
-        vec![
-            ("device_name", Expr::Str(a.device_name.clone())),
-            ("volume_id", self.str_value(&a.volume_id)),
-            ("instance_id", self.str_value(&a.instance_id)),
-        ]
-    }
-
-    fn ebs_snapshot(&mut self, s: &EbsSnapshot) -> Vec<(&'static str, Expr)> {
-        let mut kw = vec![("volume_id", self.str_value(&s.volume_id))];
-        if let Some(d) = &s.description {
-            kw.push(("description", Expr::Str(d.clone())));
-        }
-        if let Some(t) = &s.tags {
-            kw.push(("tags", Self::tags(t)));
-        }
-        kw
-    }
-
     fn output_value(&self, v: &OutputValue) -> Expr {
         match v {
             OutputValue::Ref(r) => self.str_value(&StrValue::Ref(r.clone())),
@@ -751,18 +503,6 @@ impl<'a> Generator<'a> {
                     .collect(),
             ),
         }
-    }
-
-    fn output(&mut self, o: &TerraformOutput) -> Vec<(&'static str, Expr)> {
-        self.import("cdktf", "TerraformOutput");
-        let mut kw = vec![("value", self.output_value(&o.value))];
-        if let Some(d) = &o.description {
-            kw.push(("description", Expr::Str(d.clone())));
-        }
-        if let Some(b) = o.sensitive {
-            kw.push(("sensitive", bool_expr(b)));
-        }
-        kw
     }
 }
 

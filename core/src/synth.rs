@@ -901,7 +901,7 @@ impl Ctx<'_> {
 }
 
 /// The resource's fields as the stack document holds them: kwarg key → value.
-fn document_fields(resource: &Resource) -> Map<String, Value> {
+pub(crate) fn document_fields(resource: &Resource) -> Map<String, Value> {
     match serde_json::to_value(resource) {
         Ok(Value::Object(tagged)) => tagged
             .into_iter()
@@ -917,7 +917,7 @@ fn document_fields(resource: &Resource) -> Map<String, Value> {
 
 /// A document value back in its model type. The value comes from serializing the model, so
 /// it always reads back; the default is never used in practice.
-fn typed<T: serde::de::DeserializeOwned>(v: &Value) -> Option<T> {
+pub(crate) fn typed<T: serde::de::DeserializeOwned>(v: &Value) -> Option<T> {
     T::deserialize(v).ok()
 }
 
