@@ -1,8 +1,8 @@
 //! `ec2-playground`: the playground's core from the command line.
 //!
-//! Every command reads a stack document and calls the same core function as the web app.
-//! A bad document or stack exits with status 2 and the error (English, then French) on
-//! stderr.
+//! Every command reads a stack document, or a project's `main.py` (with the `user_data.py`
+//! beside it), and calls the same core function as the web app. A bad document, program or
+//! stack exits with status 2 and the error (English, then French) on stderr.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,7 +25,7 @@ struct Cli {
 enum Command {
     /// Print the cdk.tf.json that `cdktf synth` would write for STACK.
     Synth {
-        /// The stack document (JSON).
+        /// The stack document (JSON), or a main.py.
         stack: PathBuf,
         /// The directory cdktf runs in (written into the local backend's path);
         /// the current directory by default, as for cdktf.
@@ -37,7 +37,7 @@ enum Command {
     },
     /// Write the whole cdktf project (main.py, cdktf.json, Pipfile, README...) as a zip.
     Export {
-        /// The stack document (JSON).
+        /// The stack document (JSON), or a main.py.
         stack: PathBuf,
         /// The zip to write.
         #[arg(short, long)]
@@ -45,7 +45,7 @@ enum Command {
     },
     /// Print the main.py the course would have the learner write for STACK.
     Python {
-        /// The stack document (JSON).
+        /// The stack document (JSON), or a main.py.
         stack: PathBuf,
         /// Write to FILE instead of standard output.
         #[arg(short, long)]
@@ -53,7 +53,7 @@ enum Command {
     },
     /// Write the diagram of STACK as SVG.
     Diagram {
-        /// The stack document (JSON).
+        /// The stack document (JSON), or a main.py.
         stack: PathBuf,
         /// Write to FILE instead of standard output.
         #[arg(short, long)]
@@ -62,10 +62,18 @@ enum Command {
         #[arg(long, default_value = "fr", value_parser = parse_lang)]
         lang: Lang,
     },
+    /// Read a project's main.py (and the user_data.py beside it) and print its stack document.
+    Read {
+        /// The program (main.py).
+        main_py: PathBuf,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Check STACK for what AWS or Terraform would refuse and what would surprise or expose
     /// the learner; exit status 1 when there is an error (see docs/checks.md).
     Check {
-        /// The stack document (JSON).
+        /// The stack document (JSON), or a main.py.
         stack: PathBuf,
         /// `text` (one finding per paragraph) or `json` (an array of diagnostics).
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -151,15 +159,69 @@ impl Failure {
     }
 }
 
-fn read_stack(path: &Path) -> Result<Stack, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| Failure {
+fn read_text(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| Failure {
         en: format!("{}: cannot read: {e}", path.display()),
         fr: format!("{} : lecture impossible : {e}", path.display()),
-    })?;
+    })
+}
+
+/// A stack from a stack document, or from a program when the file ends in `.py`.
+fn read_stack(path: &Path) -> Result<Stack, Failure> {
+    if path.extension().is_some_and(|e| e == "py") {
+        return read_program(path);
+    }
+    let text = read_text(path)?;
     core::load_stack(&text).map_err(|e| Failure {
         en: format!("{}: {}", path.display(), e.message(Lang::En)),
         fr: format!("{} : {}", path.display(), e.message(Lang::Fr)),
     })
+}
+
+/// The stack of a `main.py`, read with the `user_data.py` of its folder when there is one;
+/// the reader's warnings go to stderr, its errors make the failure.
+fn read_program(path: &Path) -> Result<Stack, Failure> {
+    let main_py = read_text(path)?;
+    let user_data_path = path.with_file_name("user_data.py");
+    let user_data_py = if user_data_path.is_file() {
+        Some(read_text(&user_data_path)?)
+    } else {
+        None
+    };
+    let outcome = core::read_python(&main_py, user_data_py.as_deref());
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let located = |d: &core::CodeDiagnostic, lang: Lang| match dir {
+        Some(dir) => format!("{}/{}", dir.display(), d.render(lang)),
+        None => d.render(lang),
+    };
+    match outcome.stack {
+        Some(stack) => {
+            for d in &outcome.diagnostics {
+                eprintln!("warning: {}", located(d, Lang::En));
+                eprintln!("avertissement : {}", located(d, Lang::Fr));
+            }
+            Ok(stack)
+        }
+        None => {
+            let errors: Vec<&core::CodeDiagnostic> = outcome
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == core::Severity::Error)
+                .collect();
+            Err(Failure {
+                en: errors
+                    .iter()
+                    .map(|d| located(d, Lang::En))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                fr: errors
+                    .iter()
+                    .map(|d| located(d, Lang::Fr))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            })
+        }
+    }
 }
 
 fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
@@ -199,6 +261,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 fr: e.message(Lang::Fr),
             })?;
             write_output(output.as_deref(), json.as_bytes()).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Read { main_py, output } => {
+            let stack = read_program(&main_py)?;
+            write_output(output.as_deref(), core::save_stack(&stack).as_bytes()).map(|()| ExitCode::SUCCESS)
         }
         Command::Check { stack, format, lang } => {
             run_check(&stack, format, lang).map(|error| if error { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -88,3 +88,67 @@ fn a_dangling_reference_names_both_ends() {
         "{err}"
     );
 }
+
+/// `synth` takes a `main.py` wherever it takes a stack document: the course's code, read by
+/// the playground, gives the bytes the real cdktf wrote for that very file.
+#[test]
+fn synth_of_every_fixture_main_py_prints_its_golden() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(fixtures_dir()).expect("fixtures") {
+        let dir = entry.expect("entry").path();
+        if !dir.join("main.py").is_file() {
+            continue;
+        }
+        let name = dir.file_name().expect("name").to_string_lossy().into_owned();
+        let out = bin()
+            .args(["synth", "--project-dir", &format!("/home/learner/{name}")])
+            .arg(dir.join("main.py"))
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let golden = std::fs::read(dir.join("cdk.tf.json")).expect("golden");
+        assert!(out.stdout == golden, "{name}: stdout differs from the golden");
+        checked += 1;
+    }
+    assert!(checked >= 18, "{checked}");
+}
+
+#[test]
+fn read_prints_the_stack_document_of_a_main_py() {
+    let out = bin()
+        .arg("read")
+        .arg(fixtures_dir().join("user-data-module/main.py"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc = ec2_playground_core::load_stack(&String::from_utf8_lossy(&out.stdout)).expect("a stack document");
+    let expected = ec2_playground_core::load_stack(
+        &std::fs::read_to_string(fixtures_dir().join("user-data-module/stack.json")).expect("stack"),
+    )
+    .expect("loads");
+    assert_eq!(doc, expected);
+}
+
+#[test]
+fn a_bad_main_py_fails_with_line_and_column_in_both_languages() {
+    let dir = std::env::temp_dir().join(format!("ec2p-cli-py-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let main = dir.join("main.py");
+    std::fs::write(
+        &main,
+        "from constructs import Construct\nfrom cdktf import App, TerraformStack\nfrom cdktf_cdktf_provider_aws.instance import Instance\n\nclass S(TerraformStack):\n    def __init__(self, scope: Construct, id: str):\n        super().__init__(scope, id)\n        Instance(self, \"web\", instance_typ=\"t3.micro\")\n\napp = App()\nS(app, \"lab\")\napp.synth()\n",
+    )
+    .expect("write");
+    let out = bin().arg("python").arg(&main).output().expect("runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("main.py:8:31: Instance has no argument instance_typ (TypeError: unexpected keyword argument) (did you mean instance_type?)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("main.py:8:31: Instance n'a pas d'argument instance_typ"),
+        "{stderr}"
+    );
+}
