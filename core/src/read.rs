@@ -202,6 +202,9 @@ enum Binding {
     App,
     /// The stack class.
     StackClass,
+    /// A module (`import cdktf`, `from cdktf_cdktf_provider_aws import instance`): its full
+    /// name, through which `instance.Instance` names a class.
+    Module(String),
     /// Imported from a module the playground does not model.
     Other,
 }
@@ -412,6 +415,38 @@ impl<'s> Reader<'s> {
         }
     }
 
+    /// What a plain or dotted name means: `Instance`, `Fn.base64encode`'s `Fn`, or a class
+    /// through its module (`instance.Instance`, `cdktf.App`).
+    fn lookup(&self, name: &str) -> Option<Binding> {
+        if let Some(b) = self.names.get(name) {
+            return Some(b.clone());
+        }
+        let (head, rest) = name.split_once('.')?;
+        let Some(Binding::Module(module)) = self.names.get(head) else {
+            return None;
+        };
+        let full = format!("{module}.{rest}");
+        let (module, class) = full.rsplit_once('.')?;
+        if module == "cdktf" {
+            return match class {
+                "App" => Some(Binding::Cdktf("App")),
+                "TerraformStack" => Some(Binding::Cdktf("TerraformStack")),
+                "Fn" => Some(Binding::Cdktf("Fn")),
+                "TerraformOutput" => Some(Binding::Class(&schema::TERRAFORM_OUTPUT)),
+                _ => None,
+            };
+        }
+        if module == "constructs" && class == "Construct" {
+            return Some(Binding::Cdktf("Construct"));
+        }
+        if let Some(c) = schema::class_named(class).filter(|c| c.module == module) {
+            return Some(Binding::Class(c));
+        }
+        schema::block_named(class)
+            .filter(|(c, _, _)| c.module == module)
+            .map(|(_, _, b)| Binding::Block(b))
+    }
+
     // ----- user_data.py -----
 
     fn read_user_data_module(&mut self, text: &str) {
@@ -544,11 +579,19 @@ impl<'s> Reader<'s> {
             match stmt {
                 Stmt::Import(i) => {
                     for alias in &i.names {
-                        let local = alias.asname.as_ref().unwrap_or(&alias.name).as_str().to_owned();
-                        let binding = if alias.name.as_str() == "base64" {
+                        let full = alias.name.as_str();
+                        // `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`.
+                        let (local, module) = match &alias.asname {
+                            Some(as_name) => (as_name.as_str().to_owned(), full.to_owned()),
+                            None => {
+                                let head = full.split('.').next().unwrap_or(full);
+                                (head.to_owned(), head.to_owned())
+                            }
+                        };
+                        let binding = if module == "base64" {
                             Binding::Base64
                         } else {
-                            Binding::Other
+                            Binding::Module(module)
                         };
                         self.names.insert(local, binding);
                     }
@@ -688,6 +731,8 @@ impl<'s> Reader<'s> {
                         Binding::Other
                     }
                 }
+            } else if module == "cdktf_cdktf_provider_aws" {
+                Binding::Module(format!("{module}.{name}"))
             } else if let Some(rest) = module.strip_prefix("cdktf_cdktf_provider_aws.") {
                 let full = format!("cdktf_cdktf_provider_aws.{rest}");
                 if let Some(c) = schema::class_named(name).filter(|c| c.module == full) {
@@ -749,7 +794,7 @@ impl<'s> Reader<'s> {
         let target_name = target.id.as_str().to_owned();
         if let Expr::Call(call) = &*a.value {
             if matches!(
-                dotted(&call.func).as_deref().and_then(|f| self.names.get(f)),
+                dotted(&call.func).as_deref().and_then(|f| self.lookup(f)),
                 Some(Binding::Cdktf("App"))
             ) {
                 self.has_app = true;
@@ -784,7 +829,7 @@ impl<'s> Reader<'s> {
             Expr::StringLiteral(_) => {} // a docstring
             Expr::Call(call) => {
                 let func = dotted(&call.func);
-                match func.as_deref().map(|f| (f, self.names.get(f).cloned())) {
+                match func.as_deref().map(|f| (f, self.lookup(f))) {
                     Some((_, Some(Binding::StackClass))) => self.stack_instance(call),
                     Some((f, _))
                         if f.ends_with(".synth")
@@ -852,7 +897,7 @@ impl<'s> Reader<'s> {
         self.spans.insert("class_name".into(), self.span(c.name.range));
         let bases_ok = c.arguments.as_ref().is_some_and(|a| {
             a.keywords.is_empty()
-                && matches!(&*a.args, [Expr::Name(n)] if matches!(self.names.get(n.id.as_str()), Some(Binding::Cdktf("TerraformStack"))))
+                && matches!(&*a.args, [base] if matches!(dotted(base).and_then(|b| self.lookup(&b)), Some(Binding::Cdktf("TerraformStack"))))
         });
         if !bases_ok {
             self.error(
@@ -1010,7 +1055,7 @@ impl<'s> Reader<'s> {
             }
         };
         if let Expr::Call(call) = value {
-            if let Some(Binding::Class(class)) = dotted(&call.func).and_then(|f| self.names.get(&f).cloned()) {
+            if let Some(Binding::Class(class)) = dotted(&call.func).and_then(|f| self.lookup(&f)) {
                 if let Some(index) = self.construct(class, call, target.as_deref(), this, locals) {
                     if let Some(t) = target {
                         locals.remove(&t);
@@ -1509,7 +1554,7 @@ impl<'s> Reader<'s> {
         match e {
             Expr::Call(call) => {
                 let func = dotted(&call.func);
-                match func.as_deref().and_then(|f| self.names.get(f)) {
+                match func.as_deref().and_then(|f| self.lookup(f)) {
                     Some(Binding::Block(b)) if b.class == block.class => {}
                     Some(Binding::Block(b)) => {
                         let other = b.class;
@@ -1672,9 +1717,9 @@ impl<'s> Reader<'s> {
         let (inner, encoding) = match e {
             Expr::Call(call) => {
                 let func = dotted(&call.func).unwrap_or_default();
-                if let Some(arg) = fn_base64encode_arg(&func, call, &self.names) {
+                if let Some(arg) = fn_base64encode_arg(&func, call, |n| self.lookup(n)) {
                     (arg, "fn_base64encode")
-                } else if let Some(arg) = b64encode_decode_arg(call, &self.names) {
+                } else if let Some(arg) = b64encode_decode_arg(call, |n| self.lookup(n)) {
                     (arg, "base64")
                 } else {
                     self.mismatch(kwarg, Kind::UserData, e);
@@ -1795,9 +1840,13 @@ fn int_literal(e: &Expr) -> Option<IntLit> {
 }
 
 /// `Fn.base64encode(X)` (with `Fn` imported from cdktf): `X`.
-fn fn_base64encode_arg<'e>(func: &str, call: &'e ast::ExprCall, names: &HashMap<String, Binding>) -> Option<&'e Expr> {
-    let (head, method) = func.split_once('.')?;
-    if method != "base64encode" || !matches!(names.get(head), Some(Binding::Cdktf("Fn"))) {
+fn fn_base64encode_arg<'e>(
+    func: &str,
+    call: &'e ast::ExprCall,
+    lookup: impl Fn(&str) -> Option<Binding>,
+) -> Option<&'e Expr> {
+    let (head, method) = func.rsplit_once('.')?;
+    if method != "base64encode" || !matches!(lookup(head), Some(Binding::Cdktf("Fn"))) {
         return None;
     }
     match (&*call.arguments.args, call.arguments.keywords.is_empty()) {
@@ -1807,7 +1856,7 @@ fn fn_base64encode_arg<'e>(func: &str, call: &'e ast::ExprCall, names: &HashMap<
 }
 
 /// `base64.b64encode(X.encode()).decode()`: `X`.
-fn b64encode_decode_arg<'e>(call: &'e ast::ExprCall, names: &HashMap<String, Binding>) -> Option<&'e Expr> {
+fn b64encode_decode_arg<'e>(call: &'e ast::ExprCall, lookup: impl Fn(&str) -> Option<Binding>) -> Option<&'e Expr> {
     // The outer call is `<...>.decode()`.
     let Expr::Attribute(decode) = &*call.func else {
         return None;
@@ -1820,7 +1869,7 @@ fn b64encode_decode_arg<'e>(call: &'e ast::ExprCall, names: &HashMap<String, Bin
     };
     let func = dotted(&encode_call.func)?;
     let (head, method) = func.split_once('.')?;
-    if method != "b64encode" || !matches!(names.get(head), Some(Binding::Base64)) {
+    if method != "b64encode" || !matches!(lookup(head), Some(Binding::Base64)) {
         return None;
     }
     let [Expr::Call(inner)] = &*encode_call.arguments.args else {

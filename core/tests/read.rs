@@ -393,3 +393,35 @@ fn a_stack_never_created_is_reported() {
     assert_eq!((code.as_str(), line), ("py-no-stack", 8));
     assert_eq!(message, "the stack MyStack is never created");
 }
+
+#[test]
+fn classes_through_their_modules_read_too() {
+    let code = "import cdktf
+import constructs
+from cdktf_cdktf_provider_aws import instance, provider
+import cdktf_cdktf_provider_aws.security_group as sgm
+
+
+class S(cdktf.TerraformStack):
+    def __init__(self, scope: constructs.Construct, id: str):
+        super().__init__(scope, id)
+        provider.AwsProvider(self, \"aws\")
+        sg = sgm.SecurityGroup(self, \"sg\", egress=[sgm.SecurityGroupEgress(from_port=0, to_port=0, protocol=\"-1\")])
+        instance.Instance(self, \"w\", vpc_security_group_ids=[sg.id],
+                          user_data=cdktf.Fn.base64encode(\"#!/bin/sh\\n\"),
+                          root_block_device=instance.InstanceRootBlockDevice(volume_size=8))
+        cdktf.TerraformOutput(self, \"o\", value=sg.id)
+
+
+app = cdktf.App()
+S(app, \"mods\")
+app.synth()
+";
+    let outcome = read_python(code, None);
+    assert!(!outcome.has_errors(), "{:?}", outcome.diagnostics);
+    let doc = serde_json::to_value(outcome.stack.expect("a stack")).expect("json");
+    assert_eq!(doc["resources"][1]["SecurityGroup"]["egress"][0]["protocol"], "-1");
+    assert_eq!(doc["resources"][2]["Instance"]["user_data"]["encoding"], "fn_base64encode");
+    assert_eq!(doc["resources"][2]["Instance"]["root_block_device"]["volume_size"], 8);
+    assert_eq!(doc["resources"][3]["TerraformOutput"]["value"]["ref"], "sg");
+}
