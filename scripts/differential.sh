@@ -10,7 +10,10 @@
 # it exports the project zip with our CLI, unzips it into /home/learner/diff-<i>, runs our
 # main.py with the real cdktf 0.21.0 (scripts/cdktf-run.sh) and compares, byte for byte,
 # the cdk.tf.json cdktf writes with our `synth --project-dir /home/learner/diff-<i>`; it
-# also checks that `ruff format` leaves our Python as it is. A mismatch, a refusal by cdktf
+# also checks that `ruff format` leaves our Python as it is. Then the reader's law: the same
+# stack written in another style (target/differential/seed-<SEED>/styled-<i>/: blocks as
+# dicts, `import cdktf`, comments, variables; gen_stacks picks the style) is run by the real
+# cdktf and read by `ec2-playground synth main.py`, and both must give the same bytes. A mismatch, a refusal by cdktf
 # (our Python is wrong, or synth should refuse the stack as cdktf does) or a ruff change
 # prints the stack document's path and a diff, keeps the folder and makes the script exit
 # with status 1. Documents are kept in target/differential/seed-<SEED>/. At most two real
@@ -57,8 +60,25 @@ check_one() {
     (cd "$dir" && "$RUFF" format --diff --no-cache main.py $(ls user_data.py 2>/dev/null)) 2>&1 | head -30 >&2 || true
     fail=1
   fi
+  # The reader's law, on the same stack written in another style.
+  rm -f "$dir/main.py" "$dir/user_data.py"
+  cp "$docs/styled-$i"/*.py "$dir/"
+  local styled
+  if ! styled=$("$here/scripts/cdktf-run.sh" "$dir" 2> "$work/$i.styled.err"); then
+    echo "FAIL stack $i ($docs/styled-$i/main.py): the real cdktf refused the styled main.py:" >&2
+    tail -n 3 "$work/$i.styled.err" | cut -c1-300 >&2
+    fail=1
+  elif ! "$BIN" synth "$dir/main.py" --project-dir "$dir" -o "$work/$i.read.json" 2> "$work/$i.read.err"; then
+    echo "FAIL stack $i ($docs/styled-$i/main.py): our reader refused what the real cdktf ran:" >&2
+    head -5 "$work/$i.read.err" >&2
+    fail=1
+  elif ! cmp -s "$styled" "$work/$i.read.json"; then
+    echo "FAIL stack $i ($docs/styled-$i/main.py): the real cdktf's output differs from the synth of our reading (<: cdktf, >: ours):" >&2
+    diff "$styled" "$work/$i.read.json" | head -30 >&2
+    fail=1
+  fi
   if [ $fail -eq 0 ]; then
-    echo "ok   stack $i"
+    echo "ok   stack $i (and its styled main.py)"
     rm -rf "$dir"
   fi
   return $fail

@@ -3,7 +3,11 @@
 //!
 //!     cargo run -p ec2-playground-core --example gen_stacks -- --seed 7 --count 10 --out DIR
 //!
-//! Writes `DIR/stack-<i>.json` for `i` in `0..count` (the strategy of
+//! Writes `DIR/stack-<i>.json` for `i` in `0..count`, and `DIR/styled-<i>/main.py` (with its
+//! `user_data.py` when it has one): the same stack as a learner might write it in another
+//! style (blocks as dicts, `import cdktf`, comments, a variable for every construct; the
+//! style is the bits of `seed + i`), for the reader's law: reading that code gives what the
+//! real cdktf synthesizes from it. The stacks follow the strategy of
 //! `core/tests/support/stacks.rs`, [`Mode::Valid`]: hostile strings, numbers at the edges,
 //! colliding and overlong ids, and every stack one our `synth` accepts). The same seed and
 //! index give the same document on every machine. `--mode any` writes documents that need
@@ -16,6 +20,7 @@ mod stacks;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use ec2_playground_core::python::{python_files_styled, Style};
 use ec2_playground_core::{save_stack, synth, SynthOptions};
 use stacks::{nth_stack, Mode};
 
@@ -71,6 +76,25 @@ fn main() -> ExitCode {
         let path = args.out.join(format!("stack-{i}.json"));
         if let Err(e) = std::fs::write(&path, save_stack(&stack)) {
             eprintln!("gen_stacks: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        let bits = args.seed.wrapping_add(i);
+        let style = Style {
+            blocks_as_dicts: bits & 1 != 0,
+            qualified_cdktf: bits & 2 != 0,
+            comments: bits & 4 != 0,
+            every_variable: bits & 8 != 0,
+        };
+        let files = python_files_styled(&stack, style);
+        let styled = args.out.join(format!("styled-{i}"));
+        let written = std::fs::create_dir_all(&styled)
+            .and_then(|()| std::fs::write(styled.join("main.py"), &files.main_py))
+            .and_then(|()| match &files.user_data_py {
+                Some(text) => std::fs::write(styled.join("user_data.py"), text),
+                None => Ok(()),
+            });
+        if let Err(e) = written {
+            eprintln!("gen_stacks: cannot write {}: {e}", styled.display());
             return ExitCode::from(2);
         }
         if args.mode == Mode::Valid {

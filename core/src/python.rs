@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use crate::model::{Resource, Stack, UserData, UserDataEncoding, UserDataLocation};
-use crate::schema::{self, Kind, Kwarg};
+use crate::schema::{self, Block, Kind, Kwarg};
 use crate::synth::{document_fields, typed};
 use crate::value::{OutputValue, StrValue};
 use writer::{Arg, Expr, Writer};
@@ -40,7 +40,30 @@ pub fn main_py(stack: &Stack) -> String {
 /// `main.py` and, when used, `user_data.py` for `stack`. Never fails: names that are not
 /// valid Python (a variable `class`, a class `My Stack`) are made valid deterministically.
 pub fn python_files(stack: &Stack) -> PythonFiles {
-    Generator::new(stack).generate()
+    Generator::new(stack, Style::default()).generate()
+}
+
+/// Other ways a learner writes the same program, all accepted by the real cdktf and by
+/// [`crate::read`]: the differential test writes generated stacks in these styles to check
+/// that reading any of them gives what cdktf synthesizes. The default is the course's style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    /// Nested blocks as dicts (`{"from_port": 22, ...}`) rather than classes; jsii builds
+    /// the struct from the dict's keys, the Python kwarg names.
+    pub blocks_as_dicts: bool,
+    /// `import cdktf` and `cdktf.App`, `cdktf.TerraformStack`, `cdktf.Fn`,
+    /// `cdktf.TerraformOutput` rather than `from cdktf import ...`.
+    pub qualified_cdktf: bool,
+    /// A comment line before each construct and at the top.
+    pub comments: bool,
+    /// A variable for every construct, referenced or not.
+    pub every_variable: bool,
+}
+
+/// [`python_files`] in another [`Style`]. The code is valid and means the same; it is not
+/// laid out as `ruff format` would.
+pub fn python_files_styled(stack: &Stack, style: Style) -> PythonFiles {
+    Generator::new(stack, style).generate()
 }
 
 /// Python keywords and the names the generated code itself uses, which a variable must
@@ -182,6 +205,7 @@ impl Names {
 
 struct Generator<'a> {
     stack: &'a Stack,
+    style: Style,
     /// Python variable of each resource that has one, by construct id.
     vars: HashMap<&'a str, String>,
     /// Imports: module → names.
@@ -196,7 +220,7 @@ struct Generator<'a> {
 }
 
 impl<'a> Generator<'a> {
-    fn new(stack: &'a Stack) -> Self {
+    fn new(stack: &'a Stack, style: Style) -> Self {
         let referenced: HashSet<&str> = stack
             .resources
             .iter()
@@ -207,9 +231,12 @@ impl<'a> Generator<'a> {
             })
             .collect();
         let mut names = Names::default();
+        if style.qualified_cdktf {
+            names.taken.insert("cdktf".to_owned());
+        }
         let mut vars = HashMap::new();
         for r in &stack.resources {
-            let wanted = match (r.var(), referenced.contains(r.id())) {
+            let wanted = match (r.var(), referenced.contains(r.id()) || style.every_variable) {
                 (Some(v), _) => v.to_owned(),
                 (None, true) => r.id().to_owned(),
                 (None, false) => continue,
@@ -219,6 +246,7 @@ impl<'a> Generator<'a> {
         }
         Generator {
             stack,
+            style,
             vars,
             imports: BTreeMap::new(),
             import_base64: false,
@@ -230,7 +258,18 @@ impl<'a> Generator<'a> {
     }
 
     fn import(&mut self, module: &'static str, name: &'static str) {
-        self.imports.entry(module).or_default().insert(name);
+        if !(self.style.qualified_cdktf && module == "cdktf") {
+            self.imports.entry(module).or_default().insert(name);
+        }
+    }
+
+    /// How the code names a class of `cdktf` (`App`, or `cdktf.App` in that style).
+    fn cdktf(&self, name: &str) -> String {
+        if self.style.qualified_cdktf {
+            format!("cdktf.{name}")
+        } else {
+            name.to_owned()
+        }
     }
 
     fn str_value(&self, v: &StrValue) -> Expr {
@@ -260,6 +299,12 @@ impl<'a> Generator<'a> {
 
         let mut w = Writer::new();
         w.line(0, "#!/usr/bin/env python");
+        if self.style.comments {
+            w.line(0, "# The stack, written in another style (scripts/differential.sh).");
+        }
+        if self.style.qualified_cdktf {
+            w.line(0, "import cdktf");
+        }
         if self.import_base64 {
             w.line(0, "import base64");
             w.line(0, "");
@@ -289,13 +334,13 @@ impl<'a> Generator<'a> {
         let class_name = module_names.claim(&self.stack.class_name, "MyStack");
         w.line(0, "");
         w.line(0, "");
-        let class_line = format!("class {class_name}(TerraformStack):");
+        let class_line = format!("class {class_name}({}):", self.cdktf("TerraformStack"));
         if writer::width(&class_line) <= writer::LINE_LENGTH {
             w.line(0, &class_line);
         } else {
             // ruff splits the bases of a class line that does not fit, whatever the name's length.
             w.line(0, &format!("class {class_name}("));
-            w.line(1, "TerraformStack");
+            w.line(1, &self.cdktf("TerraformStack"));
             w.line(0, "):");
         }
         w.line(1, "def __init__(self, scope: Construct, id: str):");
@@ -303,12 +348,16 @@ impl<'a> Generator<'a> {
         if !body.is_empty() {
             w.line(0, "");
         }
-        for (prefix, expr) in &body {
+        for ((prefix, expr), r) in body.iter().zip(&self.stack.resources) {
+            if self.style.comments {
+                let id: String = r.id().chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+                w.line(2, &format!("# {} {id}", r.kind().class_name()));
+            }
             w.expr(2, prefix, expr, "");
         }
         w.line(0, "");
         w.line(0, "");
-        w.line(0, "app = App()");
+        w.line(0, &format!("app = {}()", self.cdktf("App")));
         w.expr(
             0,
             "",
@@ -356,7 +405,12 @@ impl<'a> Generator<'a> {
             Some(var) => format!("{var} = "),
             None => String::new(),
         };
-        (prefix, Expr::call(class, args))
+        let func = if kind.python_module() == "cdktf" {
+            self.cdktf(class)
+        } else {
+            class.to_owned()
+        };
+        (prefix, Expr::call(func, args))
     }
 
     /// The keyword arguments of a call, from the [`schema`] rows `kwargs` in their order and
@@ -414,34 +468,44 @@ impl<'a> Generator<'a> {
                 None => Expr::raw("None"),
             },
             Kind::Block(block) => {
-                self.import(module, block.class);
                 let fields = v.as_object().cloned().unwrap_or_default();
-                let args = self.kwargs(module, block.kwargs, &fields);
-                Expr::call(block.class, args)
+                self.block(module, block, &fields)
             }
             Kind::Blocks(block) => {
                 let items = v.as_array().map(Vec::as_slice).unwrap_or_default();
-                if !items.is_empty() {
-                    self.import(module, block.class);
-                }
                 Expr::List(
                     items
                         .iter()
                         .map(|item| {
                             let fields = item.as_object().cloned().unwrap_or_default();
-                            let args = self.kwargs(module, block.kwargs, &fields);
-                            Expr::call(block.class, args)
+                            self.block(module, block, &fields)
                         })
                         .collect(),
                 )
             }
             Kind::DefaultTags(block) => {
-                self.import(module, block.class);
                 let fields: Map<String, Value> = block.kwargs.iter().map(|k| (k.key.to_owned(), v.clone())).collect();
-                let args = self.kwargs(module, block.kwargs, &fields);
-                Expr::List(vec![Expr::call(block.class, args)])
+                Expr::List(vec![self.block(module, block, &fields)])
             }
         }
+    }
+
+    /// One nested block: `Class(kw=...)` (the class imported from `module`), or a dict in
+    /// [`Style::blocks_as_dicts`].
+    fn block(&mut self, module: &'static str, block: &'static Block, fields: &Map<String, Value>) -> Expr {
+        let args = self.kwargs(module, block.kwargs, fields);
+        if self.style.blocks_as_dicts {
+            return Expr::Dict(
+                args.into_iter()
+                    .filter_map(|a| match a {
+                        Arg::Keyword(k, v) => Some((Expr::Str(k), v)),
+                        Arg::Positional(_) => None,
+                    })
+                    .collect(),
+            );
+        }
+        self.import(module, block.class);
+        Expr::call(block.class, args)
     }
 
     /// The expression of a user-data kwarg, registering its constant or import.
@@ -485,7 +549,10 @@ impl<'a> Generator<'a> {
             }
             UserDataEncoding::FnBase64encode => {
                 self.import("cdktf", "Fn");
-                Expr::call("Fn.base64encode", vec![Arg::Positional(text)])
+                Expr::call(
+                    format!("{}.base64encode", self.cdktf("Fn")),
+                    vec![Arg::Positional(text)],
+                )
             }
         }
     }

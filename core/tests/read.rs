@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 #[path = "support/stacks.rs"]
 mod stacks;
 
+use ec2_playground_core::python::{python_files_styled, Style};
 use ec2_playground_core::read::{read_python, ReadOutcome, SourceFile};
 use ec2_playground_core::{load_stack, python_files, synth, Severity, Stack, SynthOptions};
 use proptest::prelude::*;
@@ -158,6 +159,23 @@ proptest! {
     #[test]
     fn written_python_reads_back_to_the_same_json(stack in stack(Mode::Valid)) {
         let files = python_files(&stack);
+        let outcome = read_python(&files.main_py, files.user_data_py.as_deref());
+        prop_assert!(outcome.stack.is_some(), "{:?}\n{}", errors(&outcome), files.main_py);
+        let read = outcome.stack.unwrap_or_else(|| Stack::new("x"));
+        let options = SynthOptions::new("/home/learner/x");
+        prop_assert_eq!(synth(&read, &options).ok(), synth(&stack, &options).ok());
+    }
+
+    /// Every other style a learner may write reads back to the same JSON too.
+    #[test]
+    fn styled_python_reads_back_to_the_same_json(stack in stack(Mode::Valid), bits in 0u8..16) {
+        let style = Style {
+            blocks_as_dicts: bits & 1 != 0,
+            qualified_cdktf: bits & 2 != 0,
+            comments: bits & 4 != 0,
+            every_variable: bits & 8 != 0,
+        };
+        let files = python_files_styled(&stack, style);
         let outcome = read_python(&files.main_py, files.user_data_py.as_deref());
         prop_assert!(outcome.stack.is_some(), "{:?}\n{}", errors(&outcome), files.main_py);
         let read = outcome.stack.unwrap_or_else(|| Stack::new("x"));
@@ -421,7 +439,10 @@ app.synth()
     assert!(!outcome.has_errors(), "{:?}", outcome.diagnostics);
     let doc = serde_json::to_value(outcome.stack.expect("a stack")).expect("json");
     assert_eq!(doc["resources"][1]["SecurityGroup"]["egress"][0]["protocol"], "-1");
-    assert_eq!(doc["resources"][2]["Instance"]["user_data"]["encoding"], "fn_base64encode");
+    assert_eq!(
+        doc["resources"][2]["Instance"]["user_data"]["encoding"],
+        "fn_base64encode"
+    );
     assert_eq!(doc["resources"][2]["Instance"]["root_block_device"]["volume_size"], 8);
     assert_eq!(doc["resources"][3]["TerraformOutput"]["value"]["ref"], "sg");
 }
