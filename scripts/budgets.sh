@@ -26,5 +26,7 @@ zip_lab 5000
 synth_400 60000
 diagram_lab 2000
 diagram_20x10 10000
+read_lab 1000
+read_1000 150000
 BUDGETS
 exit $status

@@ -3,7 +3,7 @@
 //! For scale: the real `cdktf synth` takes about 10 s for the lab.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use ec2_playground_core::{export_zip, load_stack, main_py, synth, Resource, Stack, SynthOptions};
+use ec2_playground_core::{export_zip, load_stack, main_py, read_python, synth, Resource, Stack, SynthOptions};
 use std::hint::black_box;
 
 fn lab() -> Stack {
@@ -11,12 +11,12 @@ fn lab() -> Stack {
 }
 
 /// The lab with its security group, instance and volume repeated until it holds about
-/// 400 resources (the size the examples' README times the real cdktf at).
-fn big() -> Stack {
+/// `size` resources (400 is the size the examples' README times the real cdktf at).
+fn big(size: usize) -> Stack {
     let lab = lab();
     let mut stack = lab.clone();
     stack.resources.truncate(2);
-    for n in 0..(400 / 6) {
+    for n in 0..(size / 6) {
         for r in lab.resources.iter().skip(2).take(6) {
             let mut r: Resource = r.clone();
             let id = format!("{}_{n}", r.id());
@@ -42,9 +42,16 @@ fn benches(c: &mut Criterion) {
     c.bench_function("synth_lab", |b| b.iter(|| synth(black_box(&lab), &options)));
     c.bench_function("python_lab", |b| b.iter(|| main_py(black_box(&lab))));
     c.bench_function("zip_lab", |b| b.iter(|| export_zip(black_box(&lab))));
-    let big = big();
-    assert!(synth(&big, &SynthOptions::for_stack(&big)).is_ok());
-    c.bench_function("synth_400", |b| b.iter(|| synth(black_box(&big), &options)));
+    let big400 = big(400);
+    assert!(synth(&big400, &SynthOptions::for_stack(&big400)).is_ok());
+    c.bench_function("synth_400", |b| b.iter(|| synth(black_box(&big400), &options)));
+    // The main.py reader: the lab as the course writes it, and 1,000 resources.
+    let lab_py = include_str!("../../tests/fixtures/ec2-lab/main.py");
+    assert!(read_python(lab_py, None).stack.is_some());
+    c.bench_function("read_lab", |b| b.iter(|| read_python(black_box(lab_py), None)));
+    let thousand = main_py(&big(1000));
+    assert_eq!(read_python(&thousand, None).stack.map(|s| s.resources.len()), Some(998));
+    c.bench_function("read_1000", |b| b.iter(|| read_python(black_box(&thousand), None)));
 }
 
 criterion_group!(outputs, benches);
