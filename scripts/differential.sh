@@ -24,7 +24,9 @@ source "$here/scripts/versions.sh"
 n=${1:-10}
 seed=${2:-1}
 "$here/scripts/setup.sh" cdktf python > /dev/null
-cargo build --locked -q -p ec2-playground -p ec2-playground-core --example gen_stacks
+# Two builds: with --example, cargo builds the example only, not the CLI the checks call.
+cargo build --locked -q -p ec2-playground
+cargo build --locked -q -p ec2-playground-core --example gen_stacks
 export BIN="$here/target/debug/ec2-playground" RUFF="$EC2P_TOOLS/cdktf-venv/bin/ruff" here
 export docs="$here/target/differential/seed-$seed"
 rm -rf "$docs" && mkdir -p "$docs"

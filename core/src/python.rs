@@ -469,7 +469,7 @@ impl<'a> Generator<'a> {
             },
             Kind::Block(block) => {
                 let fields = v.as_object().cloned().unwrap_or_default();
-                self.block(module, block, &fields)
+                self.block(module, block, &fields, false)
             }
             Kind::Blocks(block) => {
                 let items = v.as_array().map(Vec::as_slice).unwrap_or_default();
@@ -478,26 +478,37 @@ impl<'a> Generator<'a> {
                         .iter()
                         .map(|item| {
                             let fields = item.as_object().cloned().unwrap_or_default();
-                            self.block(module, block, &fields)
+                            self.block(module, block, &fields, true)
                         })
                         .collect(),
                 )
             }
             Kind::DefaultTags(block) => {
                 let fields: Map<String, Value> = block.kwargs.iter().map(|k| (k.key.to_owned(), v.clone())).collect();
-                Expr::List(vec![self.block(module, block, &fields)])
+                Expr::List(vec![self.block(module, block, &fields, true)])
             }
         }
     }
 
     /// One nested block: `Class(kw=...)` (the class imported from `module`), or a dict in
-    /// [`Style::blocks_as_dicts`].
-    fn block(&mut self, module: &'static str, block: &'static Block, fields: &Map<String, Value>) -> Expr {
+    /// [`Style::blocks_as_dicts`], whose keys are the Python kwargs alone and the jsii names
+    /// inside a list (`in_list`; see [`schema::Kwarg::jsii_name`]).
+    fn block(
+        &mut self,
+        module: &'static str,
+        block: &'static Block,
+        fields: &Map<String, Value>,
+        in_list: bool,
+    ) -> Expr {
         let args = self.kwargs(module, block.kwargs, fields);
         if self.style.blocks_as_dicts {
             return Expr::Dict(
                 args.into_iter()
                     .filter_map(|a| match a {
+                        Arg::Keyword(k, v) if in_list => {
+                            let name = block.kwarg(&k).map_or(k, |kw| kw.jsii_name());
+                            Some((Expr::Str(name), v))
+                        }
                         Arg::Keyword(k, v) => Some((Expr::Str(k), v)),
                         Arg::Positional(_) => None,
                     })

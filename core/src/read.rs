@@ -1453,7 +1453,7 @@ impl<'s> Reader<'s> {
             }
             Kind::UserData => self.user_data(kwarg, e, locals),
             Kind::OutputValue => self.output_value(kwarg, e, path, locals),
-            Kind::Block(block) => self.block(kwarg, block, e, path, locals).map(Value::Object),
+            Kind::Block(block) => self.block(kwarg, block, e, path, locals, false).map(Value::Object),
             Kind::Blocks(block) => {
                 let Expr::List(list) = e else {
                     self.mismatch(kwarg, kind, e);
@@ -1464,7 +1464,7 @@ impl<'s> Reader<'s> {
                 for (i, item) in list.elts.iter().enumerate() {
                     let p = format!("{path}[{i}]");
                     self.spans.insert(p.clone(), self.span(item.range()));
-                    match self.block(kwarg, block, item, &p, locals) {
+                    match self.block(kwarg, block, item, &p, locals, true) {
                         Some(m) => out.push(Value::Object(m)),
                         None => ok = false,
                     }
@@ -1488,7 +1488,7 @@ impl<'s> Reader<'s> {
                     );
                     return None;
                 };
-                let m = self.block(kwarg, block, item, &format!("{path}[0]"), locals)?;
+                let m = self.block(kwarg, block, item, &format!("{path}[0]"), locals, true)?;
                 Some(m.get("tags").cloned().unwrap_or_else(|| Value::Object(Map::new())))
             }
         }
@@ -1543,6 +1543,10 @@ impl<'s> Reader<'s> {
         }
     }
 
+    /// One nested block, `Class(...)` or a dict. A dict given alone becomes
+    /// `Class(**dict)` in cdktf's Python bindings, so its keys are the Python kwargs; a dict
+    /// inside a list (`in_list`) goes to JavaScript as it is, so its keys are the jsii names
+    /// ([`Kwarg::jsii_name`]), and a Python name there would be dropped by cdktf: an error.
     fn block(
         &mut self,
         kwarg: &Kwarg,
@@ -1550,6 +1554,7 @@ impl<'s> Reader<'s> {
         e: &Expr,
         path: &str,
         locals: &HashMap<String, String>,
+        in_list: bool,
     ) -> Option<Map<String, Value>> {
         match e {
             Expr::Call(call) => {
@@ -1645,7 +1650,31 @@ impl<'s> Reader<'s> {
                         continue;
                     };
                     let range = item.key.as_ref().map_or(item.value.range(), Ranged::range);
-                    let Some(inner) = block.kwarg(&key) else {
+                    let found = if in_list {
+                        block.kwargs.iter().find(|k| k.jsii_name() == key)
+                    } else {
+                        block.kwarg(&key)
+                    };
+                    if in_list && found.is_none() {
+                        if let Some(snake) = block.kwarg(&key) {
+                            let camel = snake.jsii_name();
+                            self.error(
+                                "py-dict-key",
+                                range,
+                                Text::new(
+                                    format!("dans une liste, cdktf ignore la clé {key:?} d'un dict : il attend le nom jsii {camel:?} (la valeur serait perdue sans erreur)"),
+                                    format!("in a list, cdktf ignores the dict key {key:?}: it expects the jsii name {camel:?} (the value would be lost without an error)"),
+                                ),
+                                Text::new(
+                                    format!("écrivez \"{camel}\": ... ou {}({key}=...)", block.class),
+                                    format!("write \"{camel}\": ... or {}({key}=...)", block.class),
+                                ),
+                            );
+                            ok = false;
+                            continue;
+                        }
+                    }
+                    let Some(inner) = found else {
                         let hint = match closest(&key, block.kwargs.iter().map(|k| k.python)) {
                             Some(c) => {
                                 Text::new(format!("vouliez-vous dire \"{c}\" ?"), format!("did you mean \"{c}\"?"))

@@ -101,6 +101,30 @@ impl Class {
     }
 }
 
+impl Kwarg {
+    /// The kwarg's jsii property name (`"fromPort"`, `"selfAttribute"`): the key a dict
+    /// inside a list of blocks must use, since jsii passes such a dict to JavaScript as it is
+    /// (seen with the real cdktf: `ingress=[{"from_port": 22}]` loses the port, and
+    /// `ebs_block_device=[{"device_name": ...}]` fails with "Missing required properties
+    /// ... 'deviceName'"; the property names are those of the `jsii_name`s in
+    /// cdktf-cdktf-provider-aws's Python bindings).
+    pub fn jsii_name(&self) -> String {
+        let mut out = String::with_capacity(self.python.len());
+        let mut upper = false;
+        for c in self.python.chars() {
+            if c == '_' {
+                upper = true;
+            } else if upper {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
 impl Block {
     /// The kwarg whose Python keyword is `python`.
     pub fn kwarg(&self, python: &str) -> Option<&'static Kwarg> {
@@ -549,6 +573,26 @@ mod tests {
             assert_eq!(c.kind.class_name(), c.class);
             assert_eq!(c.kind.python_module(), c.module);
         }
+    }
+
+    #[test]
+    fn jsii_names_are_camel_case() {
+        let names: Vec<String> = INGRESS.kwargs.iter().map(Kwarg::jsii_name).collect();
+        assert_eq!(
+            names,
+            [
+                "fromPort",
+                "toPort",
+                "protocol",
+                "cidrBlocks",
+                "ipv6CidrBlocks",
+                "prefixListIds",
+                "securityGroups",
+                "selfAttribute",
+                "description"
+            ]
+        );
+        assert_eq!(EBS_BLOCK_DEVICE.kwargs[0].jsii_name(), "deviceName");
     }
 
     #[test]

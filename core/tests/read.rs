@@ -241,7 +241,7 @@ fn a_small_program_reads_with_references_dicts_and_outputs() {
     let code = program(
         "        sg = SecurityGroup(self, \"web_sg\", name=\"web\",  # a comment
             ingress=[SecurityGroupIngress(from_port=22, to_port=22, protocol=\"tcp\", cidr_blocks=[\"0.0.0.0/0\"]),
-                     {\"from_port\": 80, \"to_port\": 80, \"protocol\": \"tcp\", \"self_attribute\": True}])
+                     {\"fromPort\": 80, \"toPort\": 80, \"protocol\": \"tcp\", \"selfAttribute\": True}])
         web = Instance(self, \"web\", ami=\"ami-1\", instance_type=f\"t3.micro\", vpc_security_group_ids=[sg.id],
             root_block_device={\"volume_size\": 8, \"encrypted\": True},
             tags={\"Name\": \"web\" \"-server\"})
@@ -319,6 +319,18 @@ app.synth()
         serde_json::json!({"script": "#!/bin/bash\nweb\n", "encoding": "fn_base64encode", "location": "module", "name": "WEB"})
     );
     assert_eq!(ud(4, "user_data")["location"], "inline");
+}
+
+/// In a list, jsii passes a dict to JavaScript as it is: a Python name as key is dropped by
+/// the real cdktf (the port would vanish); we refuse it and name the key cdktf expects.
+#[test]
+fn a_python_name_as_a_dict_key_in_a_list_is_refused() {
+    let (code, line, column, message, hint) = only_error(&program(
+        "        SecurityGroup(self, \"sg\", ingress=[{\"from_port\": 22, \"toPort\": 22}])",
+    ));
+    assert_eq!((code.as_str(), line, column), ("py-dict-key", 12, 45));
+    assert!(message.contains("expects the jsii name \"fromPort\""), "{message}");
+    assert_eq!(hint, "write \"fromPort\": ... or SecurityGroupIngress(from_port=...)");
 }
 
 #[test]
