@@ -1885,7 +1885,7 @@ fn fn_base64encode_arg<'e>(
 }
 
 /// `base64.b64encode(X.encode()).decode()`: `X`.
-fn b64encode_decode_arg<'e>(call: &'e ast::ExprCall, lookup: impl Fn(&str) -> Option<Binding>) -> Option<&'e Expr> {
+fn b64encode_decode_arg(call: &ast::ExprCall, lookup: impl Fn(&str) -> Option<Binding>) -> Option<&Expr> {
     // The outer call is `<...>.decode()`.
     let Expr::Attribute(decode) = &*call.func else {
         return None;
