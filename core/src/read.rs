@@ -13,7 +13,7 @@
 //! (a loop, a computed value) is an error that says what to write instead. Never panics;
 //! linear in the size of the code.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -91,6 +91,49 @@ impl CodeDiagnostic {
     }
 }
 
+/// How a call (a construct or a nested block) is written, for inserting a kwarg into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallLayout {
+    /// Where a new argument goes: just after the last argument (before any trailing comma),
+    /// or just after the opening bracket when there is none.
+    pub insert_at: usize,
+    /// True when the call has arguments already (a new one then starts with `, `).
+    pub has_args: bool,
+    /// How the block is written: a call, a dict, or a dict inside a list (jsii names).
+    pub form: BlockForm,
+}
+
+/// The form of a nested block in the code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockForm {
+    /// `Class(kw=...)`, or the construct call itself.
+    Call,
+    /// `{"kw": ...}` given alone (Python kwarg names as keys).
+    Dict,
+    /// `{"jsiiName": ...}` inside a list.
+    DictInList,
+}
+
+/// Where the code of `main.py` is, for rewriting only what a form edit changed
+/// ([`crate::edit`]). Byte offsets into `main.py`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CodeLayout {
+    /// The statement of each resource, by index in `resources`.
+    pub statements: Vec<(usize, usize)>,
+    /// Each construct and block call, by path (`resources[2]`, `resources[2].ingress[0]`).
+    pub calls: BTreeMap<String, CallLayout>,
+    /// For each kwarg path, the bytes to delete to remove it (with its comma).
+    pub deletions: BTreeMap<String, (usize, usize)>,
+    /// The end of the last statement of `__init__`, and its indentation.
+    pub body_end: Option<(usize, String)>,
+    /// The end of the last import at the top of the module (0 without one).
+    pub imports_end: usize,
+    /// Names the module imports (classes, blocks, modules, constants...).
+    pub imported: BTreeSet<String>,
+    /// The value of each module-level string constant (`USER_DATA = """..."""`).
+    pub constants: BTreeMap<String, (usize, usize)>,
+}
+
 /// What reading a project gave.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReadOutcome {
@@ -102,6 +145,8 @@ pub struct ReadOutcome {
     /// checks use (`resources[2]`, `resources[2].ingress[0].from_port`), so that a finding
     /// of [`crate::check`] or [`crate::synth`] can be shown in the code.
     pub spans: BTreeMap<String, Span>,
+    /// Where the code's parts are, for [`crate::edit`].
+    pub layout: CodeLayout,
 }
 
 impl ReadOutcome {
@@ -217,6 +262,7 @@ struct Reader<'s> {
     user_data_constants: HashMap<String, String>,
     diagnostics: Vec<CodeDiagnostic>,
     spans: BTreeMap<String, Span>,
+    layout: CodeLayout,
     names: HashMap<String, Binding>,
     resources: Vec<Resource>,
     construct_ids: HashSet<String>,
@@ -358,6 +404,7 @@ impl<'s> Reader<'s> {
             user_data_constants: HashMap::new(),
             diagnostics: Vec::new(),
             spans: BTreeMap::new(),
+            layout: CodeLayout::default(),
             names: HashMap::new(),
             resources: Vec::new(),
             construct_ids: HashSet::new(),
@@ -412,6 +459,7 @@ impl<'s> Reader<'s> {
             stack,
             diagnostics: self.diagnostics,
             spans: self.spans,
+            layout: self.layout,
         }
     }
 
@@ -593,10 +641,24 @@ impl<'s> Reader<'s> {
                         } else {
                             Binding::Module(module)
                         };
+                        self.layout.imported.insert(local.clone());
                         self.names.insert(local, binding);
                     }
+                    if class_def.is_none() {
+                        self.layout.imports_end = usize::from(i.range.end());
+                    }
                 }
-                Stmt::ImportFrom(i) => self.import_from(i),
+                Stmt::ImportFrom(i) => {
+                    self.import_from(i);
+                    if class_def.is_none() {
+                        self.layout.imports_end = usize::from(i.range.end());
+                    }
+                    for alias in &i.names {
+                        self.layout
+                            .imported
+                            .insert(alias.asname.as_ref().unwrap_or(&alias.name).as_str().to_owned());
+                    }
+                }
                 Stmt::Assign(a) => self.module_assign(a),
                 Stmt::Expr(e) => self.module_expr(&e.value),
                 Stmt::ClassDef(c) => {
@@ -804,6 +866,10 @@ impl<'s> Reader<'s> {
         }
         match self.string_constant(&a.value, &HashMap::new()) {
             Some(text) => {
+                self.layout.constants.insert(
+                    target_name.clone(),
+                    (usize::from(a.value.range().start()), usize::from(a.value.range().end())),
+                );
                 self.names.insert(
                     target_name,
                     Binding::Constant {
@@ -996,8 +1062,26 @@ impl<'s> Reader<'s> {
         // `__init__` is a scope of its own: its variables end with it.
         let module_names = self.names.clone();
         let mut locals: HashMap<String, String> = HashMap::new();
+        let mut last = init.body.first().map(Ranged::range);
         for stmt in body {
+            let before = self.resources.len();
             self.init_statement(stmt, this, &mut locals);
+            if self.resources.len() > before {
+                self.layout
+                    .statements
+                    .push((usize::from(stmt.range().start()), usize::from(stmt.range().end())));
+            }
+            last = Some(stmt.range());
+        }
+        if let Some(last) = last {
+            let start = usize::from(last.start());
+            let line_start = self
+                .source
+                .get(..start)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            let indent = self.source.get(line_start..start).unwrap_or("        ").to_owned();
+            self.layout.body_end = Some((usize::from(last.end()), indent));
         }
         self.names = module_names;
     }
@@ -1182,7 +1266,7 @@ impl<'s> Reader<'s> {
         let ok = self.keywords(
             class.class,
             class.kwargs,
-            &call.arguments.keywords,
+            &call.arguments,
             call.range(),
             &path,
             &mut fields,
@@ -1215,12 +1299,30 @@ impl<'s> Reader<'s> {
         &mut self,
         class: &str,
         kwargs: &'static [Kwarg],
-        keywords: &[ast::Keyword],
+        arguments: &ast::Arguments,
         call_range: TextRange,
         path: &str,
         fields: &mut Map<String, Value>,
         locals: &HashMap<String, String>,
     ) -> bool {
+        let keywords = &arguments.keywords;
+        let mut all: Vec<TextRange> = arguments
+            .args
+            .iter()
+            .map(Ranged::range)
+            .chain(keywords.iter().map(|k| k.range))
+            .collect();
+        all.sort_by_key(|r| r.start());
+        self.layout.calls.insert(
+            path.to_owned(),
+            CallLayout {
+                insert_at: all
+                    .last()
+                    .map_or(usize::from(arguments.range.start()) + 1, |r| usize::from(r.end())),
+                has_args: !all.is_empty(),
+                form: BlockForm::Call,
+            },
+        );
         let mut ok = true;
         let mut seen = HashSet::new();
         for k in keywords {
@@ -1276,6 +1378,7 @@ impl<'s> Reader<'s> {
             }
             let kpath = join(path, kwarg.key);
             self.spans.insert(kpath.clone(), self.span(k.value.range()));
+            self.layout.deletions.insert(kpath.clone(), deletion(&all, k.range));
             match self.value(kwarg, &k.value, &kpath, locals) {
                 Some(v) => {
                     fields.insert(kwarg.key.to_owned(), v);
@@ -1459,6 +1562,17 @@ impl<'s> Reader<'s> {
                     self.mismatch(kwarg, kind, e);
                     return None;
                 };
+                self.layout.calls.insert(
+                    path.to_owned(),
+                    CallLayout {
+                        insert_at: list
+                            .elts
+                            .last()
+                            .map_or(usize::from(list.range.start()) + 1, |l| usize::from(l.range().end())),
+                        has_args: !list.elts.is_empty(),
+                        form: BlockForm::Call,
+                    },
+                );
                 let mut out = Vec::new();
                 let mut ok = true;
                 for (i, item) in list.elts.iter().enumerate() {
@@ -1622,7 +1736,7 @@ impl<'s> Reader<'s> {
                 self.keywords(
                     block.class,
                     block.kwargs,
-                    &call.arguments.keywords,
+                    &call.arguments,
                     call.range(),
                     path,
                     &mut fields,
@@ -1631,7 +1745,28 @@ impl<'s> Reader<'s> {
                 .then_some(fields)
             }
             Expr::Dict(d) => {
-                // jsii builds the struct from the dict's keys, which are the Python kwargs.
+                let items: Vec<TextRange> = d
+                    .iter()
+                    .map(|item| {
+                        item.key
+                            .as_ref()
+                            .map_or(item.value.range(), |k| k.range().cover(item.value.range()))
+                    })
+                    .collect();
+                self.layout.calls.insert(
+                    path.to_owned(),
+                    CallLayout {
+                        insert_at: items
+                            .last()
+                            .map_or(usize::from(d.range.start()) + 1, |r| usize::from(r.end())),
+                        has_args: !items.is_empty(),
+                        form: if in_list {
+                            BlockForm::DictInList
+                        } else {
+                            BlockForm::Dict
+                        },
+                    },
+                );
                 let mut fields = Map::new();
                 let mut ok = true;
                 let mut seen = HashSet::new();
@@ -1706,6 +1841,11 @@ impl<'s> Reader<'s> {
                     };
                     seen.insert(inner.python);
                     let kpath = join(path, inner.key);
+                    let whole = item
+                        .key
+                        .as_ref()
+                        .map_or(item.value.range(), |k| k.range().cover(item.value.range()));
+                    self.layout.deletions.insert(kpath.clone(), deletion(&items, whole));
                     self.spans.insert(kpath.clone(), self.span(item.value.range()));
                     match self.value(inner, &item.value, &kpath, locals) {
                         Some(v) => {
@@ -1844,6 +1984,17 @@ impl<'s> Reader<'s> {
                 None
             }
         }
+    }
+}
+
+/// The bytes to delete to remove the argument at `range` among `all` (sorted): from the end
+/// of the one before (its comma with it), or to the start of the one after, or itself alone.
+fn deletion(all: &[TextRange], range: TextRange) -> (usize, usize) {
+    let i = all.iter().position(|r| *r == range).unwrap_or(0);
+    match (i.checked_sub(1).and_then(|p| all.get(p)), all.get(i + 1)) {
+        (Some(prev), _) => (usize::from(prev.end()), usize::from(range.end())),
+        (None, Some(next)) => (usize::from(range.start()), usize::from(next.start())),
+        (None, None) => (usize::from(range.start()), usize::from(range.end())),
     }
 }
 

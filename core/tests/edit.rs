@@ -1,0 +1,178 @@
+//! Form edits carried into the learner's `main.py`: the edited code reads to the edited
+//! stack, and everything the edit did not touch (comments, blank lines, layout) stays.
+
+use ec2_playground_core::{apply_edit, read_python, EditError, Resource, SecurityGroupRule, Stack, UserData};
+
+const LAB: &str = include_str!("../../tests/fixtures/ec2-lab/main.py");
+
+/// The learner's lab with comments and a layout of their own.
+fn commented_lab() -> String {
+    LAB.replace(
+        "        AwsProvider(self, \"AWS\", region=\"eu-west-3\")",
+        "        # Paris, comme dans le cours\n        AwsProvider(self, \"AWS\", region=\"eu-west-3\")  # région",
+    )
+    .replace(
+        "        key = KeyPair(",
+        "\n        # ma clé : à remplacer par la mienne\n        key = KeyPair(",
+    )
+}
+
+fn stack_of(code: &str) -> Stack {
+    let outcome = read_python(code, None);
+    outcome.stack.unwrap_or_else(|| panic!("{:?}", outcome.diagnostics))
+}
+
+/// Every line of `before` that is not in `changed` is still in `after`, in order.
+fn untouched_lines_kept(before: &str, after: &str, changed: &[&str]) {
+    let mut rest = after.lines();
+    for line in before.lines().filter(|l| !changed.iter().any(|c| l.contains(c))) {
+        assert!(rest.any(|l| l == line), "line lost or moved: {line:?}\n---\n{after}");
+    }
+}
+
+#[test]
+fn a_port_changed_in_the_form_changes_only_that_number() {
+    let code = commented_lab();
+    let mut stack = stack_of(&code);
+    let Resource::SecurityGroup(sg) = &mut stack.resources[2] else {
+        panic!("the group")
+    };
+    if let Some(rules) = sg.ingress.as_mut() {
+        rules[0].from_port = Some(2222);
+        rules[0].to_port = Some(2222);
+    }
+    let edited = apply_edit(&code, None, &stack).expect("placed");
+    assert_eq!(
+        edited,
+        code.replacen("from_port=22, to_port=22", "from_port=2222, to_port=2222", 1)
+    );
+    assert!(edited.contains("# Paris, comme dans le cours") && edited.contains("  # région"));
+    assert_eq!(stack_of(&edited), stack);
+}
+
+#[test]
+fn a_new_kwarg_a_new_rule_field_and_a_new_resource_are_added_in_place() {
+    let code = commented_lab();
+    let mut stack = stack_of(&code);
+    if let Resource::Instance(inst) = &mut stack.resources[4] {
+        inst.monitoring = Some(true);
+        inst.metadata_options = Some(ec2_playground_core::MetadataOptions {
+            http_tokens: Some("required".into()),
+            ..Default::default()
+        });
+    }
+    if let Resource::SecurityGroup(sg) = &mut stack.resources[2] {
+        if let Some(rules) = sg.egress.as_mut() {
+            rules[0].description = Some("tout".into());
+        }
+        if let Some(rules) = sg.ingress.as_mut() {
+            rules.push(SecurityGroupRule {
+                from_port: Some(443),
+                to_port: Some(443),
+                protocol: Some("tcp".into()),
+                cidr_blocks: Some(vec!["0.0.0.0/0".into()]),
+                ..Default::default()
+            });
+        }
+    }
+    let mut snap = ec2_playground_core::EbsSnapshot {
+        id: "backup".into(),
+        var: None,
+        volume_id: ec2_playground_core::StrValue::Ref(ec2_playground_core::Reference::new("data", "id")),
+        description: None,
+        tags: None,
+    };
+    snap.description = Some("sauvegarde".into());
+    stack.resources.insert(7, Resource::EbsSnapshot(snap));
+    let edited = apply_edit(&code, None, &stack).expect("placed");
+    assert_eq!(stack_of(&edited), stack);
+    assert!(edited.contains("monitoring=True"), "{edited}");
+    assert!(
+        edited.contains("metadata_options=InstanceMetadataOptions(http_tokens=\"required\")"),
+        "{edited}"
+    );
+    assert!(
+        edited.contains("from cdktf_cdktf_provider_aws.ebs_snapshot import EbsSnapshot"),
+        "{edited}"
+    );
+    assert!(
+        edited.contains("EbsSnapshot(self, \"backup\", volume_id=vol.id, description=\"sauvegarde\")"),
+        "{edited}"
+    );
+    assert!(
+        edited.contains("description=\"HTTP\"), SecurityGroupIngress("),
+        "{edited}"
+    );
+    untouched_lines_kept(
+        &code,
+        &edited,
+        &[
+            "description=\"HTTP\")]",
+            "egress=[",
+            "root_block_device=",
+            "web-server\"})",
+        ],
+    );
+}
+
+#[test]
+fn a_removed_kwarg_and_a_removed_resource_are_cut_with_their_comma_and_line() {
+    let code = commented_lab();
+    let mut stack = stack_of(&code);
+    if let Resource::Instance(inst) = &mut stack.resources[4] {
+        inst.key_name = None;
+    }
+    stack.resources.retain(|r| r.id() != "instance_id");
+    let edited = apply_edit(&code, None, &stack).expect("placed");
+    assert_eq!(stack_of(&edited), stack);
+    assert!(!edited.contains("key_name=key.key_name"));
+    assert!(!edited.contains("\"instance_id\""));
+    untouched_lines_kept(&code, &edited, &["key_name=key.key_name", "\"instance_id\""]);
+}
+
+#[test]
+fn a_script_changed_in_the_form_changes_its_constant() {
+    let code = commented_lab();
+    let mut stack = stack_of(&code);
+    if let Resource::Instance(inst) = &mut stack.resources[4] {
+        inst.user_data = Some(UserData {
+            script: "#!/bin/bash\ndnf install -y nginx\n".into(),
+            name: Some("USER_DATA".into()),
+            ..Default::default()
+        });
+    }
+    let edited = apply_edit(&code, None, &stack).expect("placed");
+    assert!(
+        edited.contains("USER_DATA = \"\"\"#!/bin/bash\ndnf install -y nginx\n\"\"\""),
+        "{edited}"
+    );
+    assert!(edited.contains("user_data=USER_DATA"));
+    assert_eq!(stack_of(&edited), stack);
+}
+
+#[test]
+fn code_that_does_not_read_is_never_touched() {
+    let broken = format!("{}\n  oops(", commented_lab());
+    let stack = Stack::new("x");
+    assert_eq!(apply_edit(&broken, None, &stack), Err(EditError::DoesNotRead));
+}
+
+#[test]
+fn blocks_written_as_dicts_stay_dicts() {
+    let code = LAB.replace(
+        "SecurityGroupIngress(from_port=22, to_port=22, protocol=\"tcp\", cidr_blocks=[\"0.0.0.0/0\"], description=\"SSH\")",
+        "{\"fromPort\": 22, \"toPort\": 22, \"protocol\": \"tcp\", \"cidrBlocks\": [\"0.0.0.0/0\"]}",
+    );
+    let mut stack = stack_of(&code);
+    if let Resource::SecurityGroup(sg) = &mut stack.resources[2] {
+        if let Some(rules) = sg.ingress.as_mut() {
+            rules[0].description = Some("SSH".into());
+        }
+    }
+    let edited = apply_edit(&code, None, &stack).expect("placed");
+    assert!(
+        edited.contains("{\"fromPort\": 22, \"toPort\": 22, \"protocol\": \"tcp\", \"cidrBlocks\": [\"0.0.0.0/0\"], \"description\": \"SSH\"}"),
+        "{edited}"
+    );
+    assert_eq!(stack_of(&edited), stack);
+}
