@@ -28,7 +28,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use diagram::diagram_svg;
 pub use export::{export_project, export_zip, Project, ProjectFile};
 pub use i18n::{Lang, Text};
-pub use load::{load_stack, save_stack, LoadError};
+pub use load::{load_stack, load_stack_bytes, save_stack, LoadError};
 pub use model::*;
 pub use python::{main_py, python_files, PythonFiles};
 pub use synth::{synth, SynthError, SynthOptions};

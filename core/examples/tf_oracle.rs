@@ -1,0 +1,355 @@
+//! The two halves of `scripts/terraform-validate.sh`, the differential test of `check`
+//! against `terraform validate` (Terraform 1.11, AWS provider 5.100, offline).
+//!
+//!     cargo run -p ec2-playground-core --example tf_oracle -- write --seed S --count N --out DIR
+//!     cargo run -p ec2-playground-core --example tf_oracle -- compare --count N --dir DIR
+//!
+//! `write` takes the generated valid stacks of `core/tests/support/stacks.rs` and, for every
+//! odd index, breaks one field on purpose (a mutation of [`MUTATIONS`], in turn): writes
+//! `stack-<i>.json`, `check-<i>.json` (our diagnostics) and, when synth accepts the stack,
+//! `oracle-<i>.tf.json`: our `cdk.tf.json` with the provider's version constraint and the
+//! backend left out, for Terraform to validate offline. `compare` reads each
+//! `validate-<i>.json` (`terraform validate -json`) beside them and prints the agreement
+//! both ways:
+//!
+//! - every resource Terraform refuses must have an error from `check` (at that resource);
+//! - every error of `check` whose code says "Terraform will refuse it" ([`TERRAFORM_REFUSES`])
+//!   must be refused by Terraform.
+//!
+//! Exits with status 1 on any disagreement, 2 on bad arguments or files.
+
+#[path = "../tests/support/stacks.rs"]
+mod stacks;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use ec2_playground_core::logical_id::logical_id;
+use ec2_playground_core::{
+    check, save_stack, synth, AwsProvider, Diagnostic, Instance, MetadataOptions, Resource, SecurityGroupRule,
+    Severity, Stack, SynthOptions, UserData, UserDataEncoding,
+};
+use serde_json::Value;
+use stacks::{nth_stack, Mode};
+
+const USAGE: &str = "usage: tf_oracle write --seed SEED --count N --out DIR | compare --count N --dir DIR";
+
+/// The codes whose errors say that `terraform validate` (or `plan`, for the provider's
+/// schema) refuses the stack. The other errors are AWS's, at apply.
+const TERRAFORM_REFUSES: &[&str] = &[
+    "terraform-template-invalid",
+    "terraform-reference-unknown",
+    "user-data-interpolation",
+    "provider-value-invalid",
+    "user-data-both",
+    "user-data-base64-invalid",
+    "cidr-invalid",
+    "cidr-not-network",
+    "sg-rule-description-invalid",
+    "provider-duplicate",
+    "logical-id-invalid",
+];
+
+/// One field broken on purpose: its name, and the edit.
+type Mutation = (&'static str, fn(&mut Stack));
+
+/// The first instance of the stack, added (with a provider if need be) when there is none.
+fn instance(stack: &mut Stack) -> &mut Instance {
+    if !stack.resources.iter().any(|r| matches!(r, Resource::AwsProvider(_))) {
+        stack.resources.insert(
+            0,
+            Resource::AwsProvider(AwsProvider {
+                id: "oracle_aws".into(),
+                region: Some("eu-west-3".into()),
+                ..Default::default()
+            }),
+        );
+    }
+    if !stack.resources.iter().any(|r| matches!(r, Resource::Instance(_))) {
+        stack.resources.push(Resource::Instance(Instance {
+            id: "oracle_web".into(),
+            ami: Some("ami-0c55b159cbfafe1f0".into()),
+            instance_type: Some("t3.micro".into()),
+            ..Default::default()
+        }));
+    }
+    match stack.resources.iter_mut().find_map(|r| match r {
+        Resource::Instance(i) => Some(i),
+        _ => None,
+    }) {
+        Some(i) => i,
+        None => unreachable!("an instance was just added"),
+    }
+}
+
+fn metadata(stack: &mut Stack) -> &mut MetadataOptions {
+    instance(stack).metadata_options.get_or_insert_with(Default::default)
+}
+
+fn user_data(stack: &mut Stack, script: &str, encoding: UserDataEncoding) {
+    let inst = instance(stack);
+    inst.user_data_base64 = None;
+    inst.user_data = Some(UserData {
+        script: script.into(),
+        encoding,
+        ..Default::default()
+    });
+}
+
+fn tag(stack: &mut Stack, value: &str) {
+    instance(stack)
+        .tags
+        .get_or_insert_with(Default::default)
+        .insert("Name".into(), value.into());
+}
+
+/// Adds a rule to the first security group, when there is one; else tags the instance.
+fn rule(stack: &mut Stack, edit: fn(&mut SecurityGroupRule)) {
+    let sg = stack.resources.iter_mut().find_map(|r| match r {
+        Resource::SecurityGroup(sg) => Some(sg),
+        _ => None,
+    });
+    match sg {
+        Some(sg) => {
+            let mut r = SecurityGroupRule {
+                from_port: Some(443),
+                to_port: Some(443),
+                protocol: Some("tcp".into()),
+                cidr_blocks: Some(vec!["10.0.0.0/8".into()]),
+                description: Some("oracle".into()),
+                ..Default::default()
+            };
+            edit(&mut r);
+            sg.ingress.get_or_insert_with(Vec::new).push(r);
+        }
+        None => tag(stack, "web-${var.env}"),
+    }
+}
+
+/// The fields broken on purpose, one per odd stack, in turn.
+const MUTATIONS: &[Mutation] = &[
+    ("http_tokens Required", |s| {
+        metadata(s).http_tokens = Some("Required".into())
+    }),
+    ("hop limit 65", |s| metadata(s).http_put_response_hop_limit = Some(65)),
+    ("http_endpoint true", |s| {
+        metadata(s).http_endpoint = Some("true".into())
+    }),
+    ("tag ${var.env}", |s| tag(s, "web-${var.env}")),
+    ("tag ${USER}", |s| tag(s, "built by ${USER}")),
+    ("fn_base64encode \\s", |s| {
+        user_data(
+            s,
+            "#!/bin/bash\ngrep -E '^\\s*Listen' /etc/httpd.conf\n",
+            UserDataEncoding::FnBase64encode,
+        )
+    }),
+    ("fn_base64encode CRLF", |s| {
+        user_data(
+            s,
+            "#!/bin/bash\r\ndnf install -y httpd\r\n",
+            UserDataEncoding::FnBase64encode,
+        )
+    }),
+    ("plain ${HOME}", |s| {
+        user_data(s, "#!/bin/bash\necho ${HOME}\n", UserDataEncoding::Plain)
+    }),
+    ("rule cidr not network", |s| {
+        rule(s, |r| r.cidr_blocks = Some(vec!["10.0.0.1/8".into()]))
+    }),
+    ("rule description é", |s| {
+        rule(s, |r| r.description = Some("accès".into()))
+    }),
+    ("tag unclosed directive", |s| tag(s, "%{ if true }x")),
+    ("root volume gp4", |s| {
+        instance(s)
+            .root_block_device
+            .get_or_insert_with(Default::default)
+            .volume_type = Some("gp4".into())
+    }),
+    ("tag undeclared resource", |s| tag(s, "${aws_instance.nope.id}")),
+    ("fn_base64encode continuation", |s| {
+        user_data(
+            s,
+            "#!/bin/bash\ndnf install -y \\\n  httpd\n",
+            UserDataEncoding::FnBase64encode,
+        )
+    }),
+];
+
+fn arg<T: std::str::FromStr>(args: &[String], flag: &str) -> Result<T, String> {
+    let k = args
+        .iter()
+        .position(|a| a == flag)
+        .ok_or(format!("{flag} is required"))?;
+    let v = args.get(k + 1).ok_or(format!("{flag} needs a value"))?;
+    v.parse().map_err(|_| format!("{flag} {v:?}: not a valid value"))
+}
+
+/// `cdk.tf.json` as Terraform can validate it offline: no version constraint, no backend.
+fn oracle_copy(json: &str) -> Result<String, String> {
+    let mut v: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    if let Some(tf) = v.get_mut("terraform").and_then(Value::as_object_mut) {
+        tf.remove("backend");
+        if let Some(aws) = tf
+            .get_mut("required_providers")
+            .and_then(|p| p.get_mut("aws"))
+            .and_then(Value::as_object_mut)
+        {
+            aws.remove("version");
+        }
+    }
+    serde_json::to_string_pretty(&v).map_err(|e| e.to_string())
+}
+
+fn write(args: &[String]) -> Result<ExitCode, String> {
+    let seed: u64 = arg(args, "--seed")?;
+    let count: u64 = arg(args, "--count")?;
+    let out: PathBuf = arg(args, "--out")?;
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for i in 0..count {
+        let mut stack = nth_stack(Mode::Valid, seed, i);
+        let mut what = "none";
+        if i % 2 == 1 {
+            let (name, edit) = MUTATIONS[usize::try_from(i / 2).unwrap_or(0) % MUTATIONS.len()];
+            edit(&mut stack);
+            what = name;
+        }
+        let put =
+            |name: String, text: String| std::fs::write(out.join(&name), text).map_err(|e| format!("{name}: {e}"));
+        put(format!("stack-{i}.json"), save_stack(&stack))?;
+        put(format!("mutation-{i}.txt"), format!("{what}\n"))?;
+        let found = check(&stack);
+        put(
+            format!("check-{i}.json"),
+            serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?,
+        )?;
+        let oracle = out.join(format!("oracle-{i}.tf.json"));
+        let _ = std::fs::remove_file(&oracle);
+        if let Ok(json) = synth(&stack, &SynthOptions::new("/tmp/oracle")) {
+            put(format!("oracle-{i}.tf.json"), oracle_copy(&json)?)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The index in `stack.resources` of the resource a Terraform address names
+/// (`resource.aws_instance.web...`, `data.aws_ami.al...`, `output.ip`).
+fn resource_of(stack: &Stack, context: &str) -> Option<usize> {
+    let parts: Vec<&str> = context.split('.').collect();
+    let (data, ty, name) = match parts.as_slice() {
+        ["resource", ty, name, ..] => (false, Some(*ty), *name),
+        ["data", ty, name, ..] => (true, Some(*ty), *name),
+        ["output", name, ..] => (false, None, *name),
+        _ => return None,
+    };
+    stack.resources.iter().position(|r| {
+        let kind = r.kind();
+        let same_kind = match ty {
+            Some(ty) => kind.terraform_type() == Some(ty) && kind.is_data_source() == data,
+            None => kind == ec2_playground_core::ResourceKind::TerraformOutput,
+        };
+        same_kind && logical_id(r.id()).is_ok_and(|l| l == name)
+    })
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn compare(args: &[String]) -> Result<ExitCode, String> {
+    let count: u64 = arg(args, "--count")?;
+    let dir: PathBuf = arg(args, "--dir")?;
+    let (mut tf_refused, mut tf_refused_seen, mut ours, mut ours_confirmed) = (0, 0, 0, 0);
+    let mut failures = Vec::new();
+    for i in 0..count {
+        let stack = ec2_playground_core::load_stack(&read(&dir.join(format!("stack-{i}.json")))?)
+            .map_err(|e| format!("stack-{i}.json: {e}"))?;
+        let found: Vec<Diagnostic> = serde_json::from_str(&read(&dir.join(format!("check-{i}.json")))?)
+            .map_err(|e| format!("check-{i}.json: {e}"))?;
+        let what = read(&dir.join(format!("mutation-{i}.txt"))).unwrap_or_default();
+        let errors: Vec<&Diagnostic> = found.iter().filter(|d| d.severity == Severity::Error).collect();
+        let validate = dir.join(format!("validate-{i}.json"));
+        if !validate.exists() {
+            // synth refused the stack: the law test covers it (check has an error there).
+            continue;
+        }
+        let v: Value = serde_json::from_str(&read(&validate)?).map_err(|e| format!("validate-{i}.json: {e}"))?;
+        let diags: Vec<&Value> = v["diagnostics"]
+            .as_array()
+            .map(|a| a.iter().filter(|d| d["severity"] == "error").collect())
+            .unwrap_or_default();
+        // Resources Terraform refuses, by index (None: not mapped to a resource).
+        let refused: BTreeSet<Option<usize>> = diags
+            .iter()
+            .map(|d| {
+                let context = d["snippet"]["context"].as_str().unwrap_or_default();
+                resource_of(&stack, context)
+            })
+            .collect();
+        for r in &refused {
+            tf_refused += 1;
+            let prefix = r.map(|k| format!("resources[{k}]"));
+            let seen = errors.iter().any(|d| match &prefix {
+                Some(p) => d.path == *p || d.path.starts_with(&format!("{p}.")),
+                None => true,
+            });
+            if seen {
+                tf_refused_seen += 1;
+            } else {
+                let summary: Vec<&str> = diags.iter().filter_map(|d| d["summary"].as_str()).collect();
+                failures.push(format!(
+                    "stack {i} ({}): terraform refuses {} ({}), check has no error there",
+                    what.trim(),
+                    prefix.unwrap_or_else(|| "the stack".into()),
+                    summary.join("; ")
+                ));
+            }
+        }
+        for d in errors.iter().filter(|d| TERRAFORM_REFUSES.contains(&d.code.as_str())) {
+            ours += 1;
+            let index = d
+                .path
+                .strip_prefix("resources[")
+                .and_then(|r| r.split(']').next())
+                .and_then(|n| n.parse::<usize>().ok());
+            if refused.contains(&index) || refused.contains(&None) {
+                ours_confirmed += 1;
+            } else {
+                failures.push(format!(
+                    "stack {i} ({}): check says {} at {}, terraform validate accepts it",
+                    what.trim(),
+                    d.code,
+                    d.path
+                ));
+            }
+        }
+    }
+    println!("terraform refuses {tf_refused} resource(s); check has an error at {tf_refused_seen} of them");
+    println!("check has {ours} \"terraform refuses\" error(s); terraform refuses {ours_confirmed} of them");
+    for f in &failures {
+        println!("DISAGREE {f}");
+    }
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("write") => write(&args[1..]),
+        Some("compare") => compare(&args[1..]),
+        _ => Err("a subcommand is required".into()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("tf_oracle: {e}\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
