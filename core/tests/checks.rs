@@ -250,7 +250,7 @@ fn cases() -> Vec<Case> {
         case("terraform-template-invalid", "resources[2].tags[\"Name\"]", vec![set(format!("{SG}/tags"), json!({"Name": "web-${"}))], vec![set(format!("{SG}/tags"), json!({"Name": "web-$${"}))]),
         case("terraform-template-invalid", "resources[4].user_data", vec![set(format!("{INST}/user_data"), json!({"script": "#!/bin/bash\ngrep '\\s' x\n", "encoding": "fn_base64encode"}))], vec![set(format!("{INST}/user_data"), json!({"script": "#!/bin/bash\ngrep '\\\\s' x\n", "encoding": "fn_base64encode"}))]),
         case("terraform-reference-unknown", "resources[4].tags[\"Name\"]", vec![set(format!("{INST}/tags"), json!({"Name": "web-${var.env}"}))], vec![set(format!("{INST}/tags"), json!({"Name": "web-$${var.env}"}))]),
-        case("terraform-reference-unknown", "resources[7].description", vec![set(format!("{OUT}/description"), json!("IP of ${aws_instance.db.id}"))], vec![set(format!("{OUT}/description"), json!("IP of ${aws_instance.web.id}"))]),
+        case("terraform-reference-unknown", "resources[7].value", vec![set(format!("{OUT}/value"), json!("IP of ${aws_instance.db.id}"))], vec![set(format!("{OUT}/value"), json!("IP of ${aws_instance.web.id}"))]),
         // Every value as the provider validates it.
         case("provider-value-invalid", "resources[4].metadata_options.http_tokens", vec![set(format!("{INST}/metadata_options/http_tokens"), json!("Required"))], vec![]),
         case("provider-value-invalid", "resources[4].metadata_options.http_put_response_hop_limit", vec![set(format!("{INST}/metadata_options/http_put_response_hop_limit"), json!(65))], vec![set(format!("{INST}/metadata_options/http_put_response_hop_limit"), json!(64))]),
