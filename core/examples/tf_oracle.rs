@@ -13,7 +13,7 @@
 //! both ways:
 //!
 //! - every resource Terraform refuses must have an error from `check` (at that resource);
-//! - every error of `check` whose code says "Terraform will refuse it" ([`TERRAFORM_REFUSES`])
+//! - every error of `check` whose code says "Terraform will refuse it" (`TERRAFORM_REFUSES`)
 //!   must be refused by Terraform.
 //!
 //! Exits with status 1 on any disagreement, 2 on bad arguments or files.
@@ -25,6 +25,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use ec2_playground_core::checks::catalog::TERRAFORM_REFUSES;
 use ec2_playground_core::logical_id::logical_id;
 use ec2_playground_core::{
     check, save_stack, synth, AwsProvider, Diagnostic, Instance, MetadataOptions, Resource, SecurityGroupRule,
@@ -34,22 +35,6 @@ use serde_json::Value;
 use stacks::{nth_stack, Mode};
 
 const USAGE: &str = "usage: tf_oracle write --seed SEED --count N --out DIR | compare --count N --dir DIR";
-
-/// The codes whose errors say that `terraform validate` (or `plan`, for the provider's
-/// schema) refuses the stack. The other errors are AWS's, at apply.
-const TERRAFORM_REFUSES: &[&str] = &[
-    "terraform-template-invalid",
-    "terraform-reference-unknown",
-    "user-data-interpolation",
-    "provider-value-invalid",
-    "user-data-both",
-    "user-data-base64-invalid",
-    "cidr-invalid",
-    "cidr-not-network",
-    "sg-rule-description-invalid",
-    "provider-duplicate",
-    "logical-id-invalid",
-];
 
 /// The course lab done right: `terraform validate` accepts it.
 const BASE: &str = r##"{"version": 1, "name": "lab", "resources": [

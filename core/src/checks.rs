@@ -20,6 +20,7 @@ pub mod regions;
 pub mod schema;
 
 mod ami;
+mod ids;
 mod instances;
 mod key_pairs;
 mod names;
@@ -56,6 +57,7 @@ pub fn check(stack: &Stack) -> Vec<Diagnostic> {
         names::check_ids(&cx, &mut sink, i, resource);
         references::check(&cx, &mut sink, i, resource);
         templates::check(&mut sink, i, resource, &declared);
+        ids::check(&mut sink, i, resource);
         match resource {
             Resource::AwsProvider(p) => provider::check(&cx, &mut sink, i, p),
             Resource::DataAwsAmi(a) => {

@@ -258,6 +258,8 @@ fn cases() -> Vec<Case> {
         // References.
         case("ref-forward", "resources[2].ingress[0].security_groups[0]", vec![set(format!("{SG}/ingress/0/security_groups"), json!([{"ref": "web_sg", "attr": "id"}]))], vec![set(format!("{SG}/ingress/0/self"), json!(true))]),
         case("ref-forward", "resources[4].key_name", vec![set(format!("{INST}/key_name"), json!({"ref": "other_key", "attr": "key_name"})), set("/resources/-", json!({"KeyPair": {"id": "other_key", "key_name": "other", "public_key": KEY}}))], vec![]),
+        case("id-format-invalid", "resources[4].vpc_security_group_ids[0]", vec![set(format!("{INST}/vpc_security_group_ids"), json!(["web-sg"]))], vec![set(format!("{INST}/vpc_security_group_ids"), json!(["sg-0123456789abcdef0"]))]),
+        case("id-format-invalid", "resources[6].volume_id", vec![set(format!("{ATT}/volume_id"), json!("data"))], vec![set(format!("{ATT}/volume_id"), json!("vol-0123456789abcdef0"))]),
         case("ref-unknown-resource", "resources[4].vpc_security_group_ids[0]", vec![set(format!("{INST}/vpc_security_group_ids"), json!([{"ref": "web-sg", "attr": "id"}]))], vec![]),
         case("ref-unknown-attribute", "resources[7].value", vec![set(format!("{OUT}/value"), json!({"ref": "web", "attr": "ip"}))], vec![set(format!("{OUT}/value"), json!({"ref": "web", "attr": "private_ip"}))]),
         case("ref-unknown-attribute", "resources[7].value", vec![set(format!("{OUT}/value"), json!({"ref": "AWS", "attr": "region"}))], vec![]),

@@ -364,6 +364,10 @@ checks! {
         "Value the AWS provider refuses at plan (not in its list, wrong case, out of its range).",
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#metadata-options";
     // References.
+    ID_FORMAT_INVALID = "id-format-invalid", Error, None,
+        "Nom ou texte à la place d'un id AWS (sg-…, subnet-…, vol-…, i-…, snap-…) : AWS le refuse au déploiement",
+        "Name or text where AWS expects an id (sg-…, subnet-…, vol-…, i-…, snap-…): AWS refuses it at deployment.",
+        "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html";
     REF_UNKNOWN_RESOURCE = "ref-unknown-resource", Error, None,
         "Référence à un construct absent de la stack",
         "Reference to a construct not in the stack.",
@@ -386,6 +390,25 @@ checks! {
         "Output exposing a secret without sensitive=True.",
         "https://developer.hashicorp.com/terraform/language/values/outputs#sensitive-suppressing-values-in-cli-output";
 }
+
+/// The error codes `terraform validate` (or `plan`, for the provider's schema) refuses,
+/// as `scripts/terraform-validate.sh` verifies them against Terraform 1.11 and the AWS
+/// provider 5.100. Every other error is refused by cdktf at synth (`stack-name-invalid`,
+/// `cdktf-refused`, `ref-forward`, `construct-id-*`, `provider-missing`...) or by AWS at
+/// apply (names, ids, sizes, zones, keys...).
+pub const TERRAFORM_REFUSES: &[&str] = &[
+    "terraform-template-invalid",
+    "terraform-reference-unknown",
+    "user-data-interpolation",
+    "provider-value-invalid",
+    "user-data-both",
+    "user-data-base64-invalid",
+    "cidr-invalid",
+    "cidr-not-network",
+    "sg-rule-description-invalid",
+    "provider-duplicate",
+    "logical-id-invalid",
+];
 
 /// The check with this code, if any.
 pub fn find(code: &str) -> Option<&'static CheckInfo> {
