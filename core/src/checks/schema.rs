@@ -181,12 +181,15 @@ fn check_str(sink: &mut Sink, i: usize, kind: ResourceKind, attr: &str, path: &s
             let quoted: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
             let name = attr.rsplit('.').next().unwrap_or(attr);
             let case = allowed.iter().find(|a| a.eq_ignore_ascii_case(value));
-            let (fr_case, en_case) = match case {
-                Some(a) => (
-                    format!(" : écrivez « {a} », en minuscules"),
-                    format!(": write \"{a}\", in lowercase"),
+            let hint = match case {
+                Some(a) => t(
+                    format!("Écrivez « {a} », en minuscules."),
+                    format!("Write \"{a}\", in lowercase."),
                 ),
-                None => (String::new(), String::new()),
+                None => t(
+                    format!("Valeurs possibles : {}.", list(&quoted)),
+                    format!("Allowed values: {}.", list(&quoted)),
+                ),
             };
             let shown = super::templates::excerpt(value);
             sink.push(
@@ -194,13 +197,10 @@ fn check_str(sink: &mut Sink, i: usize, kind: ResourceKind, attr: &str, path: &s
                 i,
                 path,
                 t(
-                    format!("Le provider AWS n'accepte pour {name} que {} (casse comprise), pas « {shown} » : terraform plan refuse (« expected {name} to be one of »){fr_case}.", list(&quoted)),
-                    format!("The AWS provider accepts only {} for {name} (case included), not \"{shown}\": terraform plan refuses it (\"expected {name} to be one of\"){en_case}.", list(&quoted)),
+                    format!("Le provider AWS n'accepte pour {name} que {} (casse comprise), pas « {shown} » : terraform plan refuse (« expected {name} to be one of »).", list(&quoted)),
+                    format!("The AWS provider accepts only {} for {name} (case included), not \"{shown}\": terraform plan refuses it (\"expected {name} to be one of\").", list(&quoted)),
                 ),
-                t(
-                    format!("Valeurs possibles : {}.", list(&quoted)),
-                    format!("Allowed values: {}.", list(&quoted)),
-                ),
+                hint,
             );
         }
         Some(Rule::NotEmpty) if value.is_empty() => sink.push(

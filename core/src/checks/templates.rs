@@ -457,22 +457,22 @@ impl Reader<'_> {
             "var" | "local" | "module" => {
                 let what = match root {
                     "var" => (
-                        "variable d'entrée (TerraformVariable)",
-                        "input variable (TerraformVariable)",
+                        "une variable d'entrée (TerraformVariable)",
+                        "an input variable (TerraformVariable)",
                         "Reference to undeclared input variable",
                     ),
                     "local" => (
-                        "valeur locale (TerraformLocal)",
-                        "local value (TerraformLocal)",
+                        "une valeur locale (TerraformLocal)",
+                        "a local value (TerraformLocal)",
                         "Reference to undeclared local value",
                     ),
-                    _ => ("module", "module", "Reference to undeclared module"),
+                    _ => ("un module", "a module", "Reference to undeclared module"),
                 };
                 self.unknown(
                     expr.clone(),
                     t(
-                        format!("Terraform lit « {} » comme une référence à une {} que cette stack ne déclare pas : terraform validate refuse (« {} »).", excerpt(&expr), what.0, what.2),
-                        format!("Terraform reads \"{}\" as a reference to an {} this stack does not declare: terraform validate refuses it (\"{}\").", excerpt(&expr), what.1, what.2),
+                        format!("Terraform lit « {} » comme une référence à {} que cette stack ne déclare pas : terraform validate refuse (« {} »).", excerpt(&expr), what.0, what.2),
+                        format!("Terraform reads \"{}\" as a reference to {} this stack does not declare: terraform validate refuses it (\"{}\").", excerpt(&expr), what.1, what.2),
                     ),
                 );
             }
