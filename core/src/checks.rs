@@ -37,6 +37,7 @@ use std::collections::HashMap;
 
 pub use catalog::{CheckInfo, CATALOG};
 pub use refusals::{same_place, synth_error_path};
+pub use templates::strings as terraform_strings;
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Text;

@@ -3,6 +3,12 @@
 //! smallest form of a case taken from public bug reports; `scripts/terraform-validate.sh`
 //! checks the same kinds of mistakes against `terraform validate` itself.
 
+#[path = "support/stacks.rs"]
+mod stacks;
+
+use std::collections::BTreeSet;
+
+use ec2_playground_core::checks::terraform_strings;
 use ec2_playground_core::{check, load_stack, synth, Diagnostic, Severity, Stack, SynthOptions};
 use serde_json::{json, Value};
 
@@ -369,4 +375,84 @@ fn the_root_volume_written_as_an_ebs_block_device() {
             "do not use ebs_block_device",
         ],
     );
+}
+
+// Item 2 of the issue: every string of cdk.tf.json is one the checks read.
+
+/// Every string of a synthesized `cdk.tf.json` (keys included) that Terraform reads as a
+/// template, but the cdktf metadata (`//`), the backend and outputs' descriptions.
+fn template_strings(v: &Value, out: &mut BTreeSet<String>) {
+    match v {
+        Value::String(s) => {
+            out.insert(s.clone());
+        }
+        Value::Array(items) => items.iter().for_each(|i| template_strings(i, out)),
+        Value::Object(m) => {
+            for (k, v) in m {
+                if k == "//" {
+                    continue;
+                }
+                out.insert(k.clone());
+                template_strings(v, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `${<type>.<name>.<attr>}` or `${data.<type>.<name>.<attr>}`: a reference synth writes.
+fn is_synth_reference(s: &str) -> bool {
+    s.strip_prefix("${").and_then(|r| r.strip_suffix('}')).is_some_and(|r| {
+        let parts: Vec<&str> = r.split('.').collect();
+        matches!(parts.as_slice(), [ty, _, _] if ty.starts_with("aws_"))
+            || matches!(parts.as_slice(), ["data", ty, _, _] if ty.starts_with("aws_"))
+    })
+}
+
+#[test]
+fn every_template_string_of_cdk_tf_json_is_read_by_the_checks() {
+    let fixtures = format!("{}/../tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut stacks: Vec<Stack> = std::fs::read_dir(&fixtures)
+        .expect("fixtures")
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.path().join("stack.json")).ok())
+        .filter_map(|t| load_stack(&t).ok())
+        .collect();
+    stacks.extend((0..200).map(|i| stacks::nth_stack(stacks::Mode::Valid, 5, i)));
+    let mut read = 0;
+    for stack in &stacks {
+        let Ok(json) = synth(stack, &SynthOptions::for_stack(stack)) else {
+            continue;
+        };
+        let mut value: Value = serde_json::from_str(&json).expect("synth writes JSON");
+        // Not templates: the backend's path, and outputs' descriptions (taken literally).
+        if let Some(tf) = value.get_mut("terraform").and_then(Value::as_object_mut) {
+            tf.remove("backend");
+        }
+        if let Some(outputs) = value.get_mut("output").and_then(Value::as_object_mut) {
+            for o in outputs.values_mut() {
+                if let Some(o) = o.as_object_mut() {
+                    o.remove("description");
+                }
+            }
+        }
+        let mut in_json = BTreeSet::new();
+        template_strings(&value, &mut in_json);
+        let checked: BTreeSet<String> = stack
+            .resources
+            .iter()
+            .flat_map(terraform_strings)
+            .map(|(_, s)| s)
+            .collect();
+        for s in in_json.iter().filter(|s| s.contains("${") || s.contains("%{")) {
+            assert!(
+                checked.contains(s) || is_synth_reference(s),
+                "{:?} is in cdk.tf.json of {:?} but no check reads it",
+                s,
+                stack.name
+            );
+            read += 1;
+        }
+    }
+    assert!(read > 100, "only {read} template strings seen");
 }

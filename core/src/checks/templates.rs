@@ -168,9 +168,11 @@ const FUNCTIONS: &[&str] = &[
     "zipmap",
 ];
 
-/// Every string of resource `r` as synth writes it into `cdk.tf.json`, with its kwarg path.
-/// References are left out (synth writes them right); user data comes as its JSON string.
-pub(crate) fn strings(r: &Resource) -> Vec<(String, String)> {
+/// Every string of resource `r` as synth writes it into `cdk.tf.json` and Terraform reads it
+/// as a template, with its kwarg path (map keys included). References are left out (synth
+/// writes them right); user data comes as its JSON string; an output's description is not
+/// there, since Terraform takes it literally.
+pub fn strings(r: &Resource) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut push = |path: String, s: &str| out.push((path, s.to_owned()));
     fn tags(out: &mut Vec<(String, String)>, field: &str, tags: Option<&Tags>) {
