@@ -103,6 +103,7 @@ fn user_data_indented_by_a_triple_quoted_string() {
     for ok in [
         "#cloud-config\npackages: [httpd]\n",
         "#!/bin/bash\ndnf install -y httpd\n",
+        "\n<powershell>\nInstall-WindowsFeature Web-Server\n</powershell>\n",
     ] {
         let found = check(&stack_with(script(ok)));
         assert!(found.iter().all(|d| d.code != "user-data-no-shebang"), "{ok:?}");

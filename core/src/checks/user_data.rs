@@ -255,7 +255,9 @@ pub(crate) fn hcl_escape(script: &str) -> Option<String> {
 /// The first line, line endings and escapes of a script, as cloud-init and Terraform see them.
 fn check_script_shape(sink: &mut Sink, i: usize, field: &str, ud: &UserData, script: &str) {
     let readable = !script.is_empty() && !script.contains('\u{FFFD}');
-    if readable && header(script).is_none() {
+    // EC2Launch finds Windows's <powershell> and <script> tags anywhere in the text.
+    let windows = script.contains("<powershell>") || script.contains("<script>") || script.contains("<persist>");
+    if readable && !windows && header(script).is_none() {
         let trimmed = script.trim_start();
         let message = match header(trimmed) {
             Some(h) => {
@@ -348,6 +350,17 @@ mod tests {
         assert!(find_secret("yum install -y httpd").is_none());
         assert!(find_secret("AKIA").is_none());
         assert!(find_secret("é AKIAIOSFODNN7EXAMPLE").is_some());
+    }
+
+    #[test]
+    fn headers() {
+        assert_eq!(header("#!/bin/bash\n"), Some("#!"));
+        assert_eq!(header("#cloud-config\n"), Some("#cloud-config"));
+        assert_eq!(header("\n#!/bin/bash\n"), None);
+        assert_eq!(header("<powershell>x</powershell>"), Some("<powershell>"));
+        assert_eq!(hcl_escape("a \\\"q\\\" b"), None);
+        assert_eq!(hcl_escape("a\\tb").as_deref(), Some("\\t"));
+        assert_eq!(hcl_escape("a \\\nb").as_deref(), Some("\\⏎"));
     }
 
     #[test]
