@@ -770,3 +770,17 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod deep {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let names = Names { declared: vec![] };
+        for (open, close) in [("(", ")"), ("[", "]"), ("{a=", "}"), ("\"${", "}\"")] {
+            let s = format!("${{{}1{}}}", open.repeat(20_000), close.repeat(20_000));
+            let _ = read(&s, &names);
+        }
+    }
+}
