@@ -197,6 +197,46 @@ const MUTATIONS: &[Mutation] = &[
         }
     }),
     ("tag unknown function", |s| tag(s, "${nope(1)}")),
+    ("user_data and user_data_base64", |s| {
+        let inst = instance(s);
+        inst.user_data = Some(UserData {
+            script: "#!/bin/bash\n".into(),
+            ..Default::default()
+        });
+        inst.user_data_base64 = Some(UserData {
+            script: "#!/bin/bash\n".into(),
+            encoding: UserDataEncoding::Base64,
+            ..Default::default()
+        });
+    }),
+    ("user_data_base64 not base64", |s| {
+        let inst = instance(s);
+        inst.user_data = None;
+        inst.user_data_base64 = Some(UserData {
+            script: "#!/bin/bash\necho hi\n".into(),
+            ..Default::default()
+        });
+    }),
+    ("second provider", |s| {
+        s.resources.push(Resource::AwsProvider(AwsProvider {
+            id: "AWS2".into(),
+            region: Some("eu-west-1".into()),
+            ..Default::default()
+        }))
+    }),
+    ("output named 1ip", |s| {
+        s.resources
+            .push(Resource::TerraformOutput(ec2_playground_core::TerraformOutput {
+                id: "1ip".into(),
+                var: None,
+                value: ec2_playground_core::OutputValue::Str("x".into()),
+                description: None,
+                sensitive: None,
+            }))
+    }),
+    ("rule cidr /33", |s| {
+        rule(s, |r| r.cidr_blocks = Some(vec!["10.0.0.0/33".into()]))
+    }),
     ("fn_base64encode continuation", |s| {
         user_data(
             s,
