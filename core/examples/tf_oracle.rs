@@ -304,9 +304,9 @@ fn write(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The resource a `terraform validate` diagnostic is about: its snippet's context
+/// The resources a `terraform validate` diagnostic is about: its snippet's context
 /// (`resource.aws_instance.web.tags`), or for a bad name the name it highlights.
-fn resource_of_diagnostic(stack: &Stack, d: &Value) -> Option<usize> {
+fn resource_of_diagnostic(stack: &Stack, d: &Value) -> Option<Vec<usize>> {
     let context = d["snippet"]["context"].as_str().unwrap_or_default();
     if let Some(k) = resource_of(stack, context) {
         return Some(k);
@@ -319,7 +319,7 @@ fn resource_of_diagnostic(stack: &Stack, d: &Value) -> Option<usize> {
             .enumerate()
             .filter(|(_, r)| matches!(r, Resource::AwsProvider(_)))
             .nth(n)
-            .map(|(k, _)| k);
+            .map(|(k, _)| vec![k]);
     }
     let code = d["snippet"]["code"].as_str().unwrap_or_default();
     let (from, to) = (
@@ -331,9 +331,10 @@ fn resource_of_diagnostic(stack: &Stack, d: &Value) -> Option<usize> {
     resource_of(stack, &format!("{context}.{name}"))
 }
 
-/// The index in `stack.resources` of the resource a Terraform address names
-/// (`resource.aws_instance.web...`, `data.aws_ami.al...`, `output.ip`).
-fn resource_of(stack: &Stack, context: &str) -> Option<usize> {
+/// The indices in `stack.resources` of the resources a Terraform address names
+/// (`resource.aws_instance.web...`, `data.aws_ami.al...`, `output.ip`): several when their
+/// ids give the same logical id, which cdktf merges into one Terraform resource.
+fn resource_of(stack: &Stack, context: &str) -> Option<Vec<usize>> {
     let parts: Vec<&str> = context.split('.').collect();
     let (data, ty, name) = match parts.as_slice() {
         ["resource", ty, name, ..] => (false, Some(*ty), *name),
@@ -341,14 +342,28 @@ fn resource_of(stack: &Stack, context: &str) -> Option<usize> {
         ["output", name, ..] => (false, None, *name),
         _ => return None,
     };
-    stack.resources.iter().position(|r| {
-        let kind = r.kind();
-        let same_kind = match ty {
-            Some(ty) => kind.terraform_type() == Some(ty) && kind.is_data_source() == data,
-            None => kind == ec2_playground_core::ResourceKind::TerraformOutput,
-        };
-        same_kind && logical_id(r.id()).is_ok_and(|l| l == name)
-    })
+    let found: Vec<usize> = stack
+        .resources
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            let kind = r.kind();
+            let same_kind = match ty {
+                Some(ty) => kind.terraform_type() == Some(ty) && kind.is_data_source() == data,
+                None => kind == ec2_playground_core::ResourceKind::TerraformOutput,
+            };
+            same_kind && logical_id(r.id()).is_ok_and(|l| l == name)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    (!found.is_empty()).then_some(found)
+}
+
+/// The resource index of a diagnostic's path (`resources[3].tags` gives 3).
+fn index_of(path: &str) -> Option<usize> {
+    path.strip_prefix("resources[")
+        .and_then(|r| r.split(']').next())
+        .and_then(|n| n.parse::<usize>().ok())
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -378,13 +393,18 @@ fn compare(args: &[String]) -> Result<ExitCode, String> {
             .map(|a| a.iter().filter(|d| d["severity"] == "error").collect())
             .unwrap_or_default();
         // Resources Terraform refuses, by index (None: not mapped to a resource).
-        let refused: BTreeSet<Option<usize>> = diags.iter().map(|d| resource_of_diagnostic(&stack, d)).collect();
+        let refused: BTreeSet<Option<Vec<usize>>> = diags.iter().map(|d| resource_of_diagnostic(&stack, d)).collect();
         for r in &refused {
             tf_refused += 1;
-            let prefix = r.map(|k| format!("resources[{k}]"));
-            let seen = errors.iter().any(|d| match &prefix {
-                Some(p) => d.path == *p || d.path.starts_with(&format!("{p}.")),
+            let seen = errors.iter().any(|d| match r {
+                Some(ks) => index_of(&d.path).is_some_and(|k| ks.contains(&k)),
                 None => true,
+            });
+            let prefix = r.as_ref().map(|ks| {
+                ks.iter()
+                    .map(|k| format!("resources[{k}]"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
             });
             if seen {
                 tf_refused_seen += 1;
@@ -400,12 +420,12 @@ fn compare(args: &[String]) -> Result<ExitCode, String> {
         }
         for d in errors.iter().filter(|d| TERRAFORM_REFUSES.contains(&d.code.as_str())) {
             ours += 1;
-            let index = d
-                .path
-                .strip_prefix("resources[")
-                .and_then(|r| r.split(']').next())
-                .and_then(|n| n.parse::<usize>().ok());
-            if refused.contains(&index) {
+            let index = index_of(&d.path);
+            if refused
+                .iter()
+                .flatten()
+                .any(|ks| index.is_some_and(|k| ks.contains(&k)))
+            {
                 ours_confirmed += 1;
             } else if !refused.is_empty() {
                 // Terraform stopped at another error before validating this resource.
