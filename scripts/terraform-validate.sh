@@ -33,7 +33,7 @@ if [ -z "$mirror" ]; then
     mirror=$(cd "$(dirname "$plugin")/../../../../.." && pwd)
   fi
 fi
-if [ -z "$mirror" ] || ! find "$mirror" -name 'terraform-provider-aws*' -type f | grep -q .; then
+if [ -z "$mirror" ] || ! find "$mirror" -name 'terraform-provider-aws*' -type f 2> /dev/null | grep -q .; then
   echo "terraform-validate: no AWS provider plugin found (looked in ${TF_PLUGIN_MIRROR:-/opt/tf-plugins}; set TF_PLUGIN_MIRROR); nothing was checked" >&2
   exit 2
 fi
