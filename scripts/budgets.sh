@@ -23,7 +23,9 @@ load_lab 500
 synth_lab 1000
 python_lab 1000
 zip_lab 5000
+check_lab 2000
 synth_400 60000
+check_400 150000
 diagram_lab 2000
 diagram_20x10 10000
 read_lab 1000

@@ -35,6 +35,9 @@ scripts/conformance.sh
 step "differential test against the real cdktf (6 generated stacks)"
 scripts/differential.sh 6 1
 
+step "differential test against terraform validate (8 generated stacks, half broken on purpose)"
+scripts/terraform-validate.sh 8 1
+
 step "wasm32 build (trunk, release, offline)"
 cargo fetch --locked >/dev/null
 trunk build --release --offline

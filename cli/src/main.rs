@@ -171,8 +171,11 @@ fn read_stack(path: &Path) -> Result<Stack, Failure> {
     if path.extension().is_some_and(|e| e == "py") {
         return read_program(path);
     }
-    let text = read_text(path)?;
-    core::load_stack(&text).map_err(|e| Failure {
+    let bytes = std::fs::read(path).map_err(|e| Failure {
+        en: format!("{}: cannot read: {e}", path.display()),
+        fr: format!("{} : lecture impossible : {e}", path.display()),
+    })?;
+    core::load_stack_bytes(&bytes).map_err(|e| Failure {
         en: format!("{}: {}", path.display(), e.message(Lang::En)),
         fr: format!("{} : {}", path.display(), e.message(Lang::Fr)),
     })

@@ -3,7 +3,7 @@
 //! For scale: the real `cdktf synth` takes about 10 s for the lab.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use ec2_playground_core::{export_zip, load_stack, main_py, read_python, synth, Resource, Stack, SynthOptions};
+use ec2_playground_core::{check, export_zip, load_stack, main_py, read_python, synth, Resource, Stack, SynthOptions};
 use std::hint::black_box;
 
 fn lab() -> Stack {
@@ -42,9 +42,12 @@ fn benches(c: &mut Criterion) {
     c.bench_function("synth_lab", |b| b.iter(|| synth(black_box(&lab), &options)));
     c.bench_function("python_lab", |b| b.iter(|| main_py(black_box(&lab))));
     c.bench_function("zip_lab", |b| b.iter(|| export_zip(black_box(&lab))));
+    // check runs synth and reads every template string with the HCL parser.
+    c.bench_function("check_lab", |b| b.iter(|| check(black_box(&lab))));
     let big400 = big(400);
     assert!(synth(&big400, &SynthOptions::for_stack(&big400)).is_ok());
     c.bench_function("synth_400", |b| b.iter(|| synth(black_box(&big400), &options)));
+    c.bench_function("check_400", |b| b.iter(|| check(black_box(&big400))));
     // The main.py reader: the lab as the course writes it, and 1,000 resources.
     let lab_py = include_str!("../../tests/fixtures/ec2-lab/main.py");
     assert!(read_python(lab_py, None).stack.is_some());

@@ -17,21 +17,27 @@ pub mod cidr;
 pub mod instance_types;
 pub mod public_key;
 pub mod regions;
+pub mod schema;
 
 mod ami;
+mod ids;
 mod instances;
 mod key_pairs;
 mod names;
 mod outputs;
 mod provider;
 mod references;
+mod refusals;
 mod security_groups;
+mod templates;
 mod user_data;
 mod volumes;
 
 use std::collections::HashMap;
 
 pub use catalog::{CheckInfo, CATALOG};
+pub use refusals::{same_place, synth_error_path};
+pub use templates::strings as terraform_strings;
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Text;
@@ -47,12 +53,18 @@ pub fn check(stack: &Stack) -> Vec<Diagnostic> {
     let cx = Cx::new(stack);
     let mut sink = Sink::default();
     provider::check_stack(&cx, &mut sink);
+    let declared = templates::Names::of(&cx);
     for (i, resource) in stack.resources.iter().enumerate() {
         names::check_ids(&cx, &mut sink, i, resource);
         references::check(&cx, &mut sink, i, resource);
+        templates::check(&mut sink, i, resource, &declared);
+        ids::check(&mut sink, i, resource);
         match resource {
             Resource::AwsProvider(p) => provider::check(&cx, &mut sink, i, p),
-            Resource::DataAwsAmi(a) => ami::check(&mut sink, i, a),
+            Resource::DataAwsAmi(a) => {
+                ami::check(&mut sink, i, a);
+                schema::check_ami(&mut sink, i, a);
+            }
             Resource::SecurityGroup(sg) => security_groups::check(&cx, &mut sink, i, sg),
             Resource::KeyPair(k) => key_pairs::check(&cx, &mut sink, i, k),
             Resource::Instance(inst) => instances::check(&cx, &mut sink, i, inst),
@@ -62,6 +74,7 @@ pub fn check(stack: &Stack) -> Vec<Diagnostic> {
             Resource::TerraformOutput(o) => outputs::check(&cx, &mut sink, i, o),
         }
     }
+    refusals::check(stack, &mut sink);
     sink.into_sorted(stack)
 }
 
@@ -137,6 +150,27 @@ impl Sink {
         };
         self.items
             .push((Some(index), field.to_owned(), diagnostic(info, path, message, hint)));
+    }
+
+    /// A finding at a whole path: `name`, `resources` or `resources[<i>]...`.
+    pub fn push_path(&mut self, info: &CheckInfo, path: &str, message: Text, hint: Text) {
+        let index = path
+            .strip_prefix("resources[")
+            .and_then(|r| r.split_once(']'))
+            .and_then(|(n, rest)| Some((n.parse::<usize>().ok()?, rest)));
+        match index {
+            Some((i, rest)) => self.push(info, i, rest.strip_prefix('.').unwrap_or(rest), message, hint),
+            None => self
+                .items
+                .push((None, String::new(), diagnostic(info, path.to_owned(), message, hint))),
+        }
+    }
+
+    /// True when an error is already raised at `path`, or at a part or a whole of it.
+    pub fn has_error_at(&self, path: &str) -> bool {
+        self.items
+            .iter()
+            .any(|(_, _, d)| d.severity == crate::Severity::Error && same_place(&d.path, path))
     }
 
     /// A finding about the whole stack (path `resources`).

@@ -32,7 +32,7 @@ pub use diagram::diagram_svg;
 pub use edit::{apply_edit, EditError};
 pub use export::{export_project, export_zip, Project, ProjectFile};
 pub use i18n::{Lang, Text};
-pub use load::{load_stack, save_stack, LoadError};
+pub use load::{load_stack, load_stack_bytes, save_stack, LoadError};
 pub use model::*;
 pub use python::{main_py, python_files, PythonFiles};
 pub use read::{read_python, CodeDiagnostic, ReadOutcome};

@@ -31,6 +31,25 @@ pub enum LoadError {
     /// No `version` field.
     #[error("the document has no \"version\" field (expected {STACK_DOCUMENT_VERSION})")]
     MissingVersion,
+    /// The text starts with a UTF-8 byte order mark (U+FEFF), as Windows Notepad writes it.
+    #[error("line 1, column 1: the file starts with a byte order mark (BOM, the bytes EF BB BF), which JSON does not allow; save the file as \"UTF-8\" without BOM")]
+    ByteOrderMark,
+    /// Bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252).
+    #[error("line {line}, column {column}: the byte 0x{byte:02X} is not UTF-8 (a file saved as Latin-1 or Windows-1252 writes \"é\" as 0xE9); save the file as UTF-8")]
+    NotUtf8 {
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column (in characters) of the first bad byte.
+        column: usize,
+        /// The byte.
+        byte: u8,
+    },
+    /// The document is JSON, but not an object.
+    #[error("the document is {found}; a stack document is a JSON object: {{\"version\": 1, \"name\": \"...\", \"resources\": [...]}}")]
+    NotAnObject {
+        /// What it is instead (`"an array"`).
+        found: &'static str,
+    },
 }
 
 impl LoadError {
@@ -55,6 +74,21 @@ impl LoadError {
             (LoadError::MissingVersion, Lang::Fr) => {
                 format!("le document n'a pas de champ \"version\" (attendu : {STACK_DOCUMENT_VERSION})")
             }
+            (LoadError::ByteOrderMark, Lang::Fr) => "ligne 1, colonne 1 : le fichier commence par une marque d'ordre des octets (BOM, les octets EF BB BF), que JSON n'admet pas ; enregistrez le fichier en « UTF-8 » sans BOM".to_owned(),
+            (LoadError::NotUtf8 { line, column, byte }, Lang::Fr) => format!(
+                "ligne {line}, colonne {column} : l'octet 0x{byte:02X} n'est pas de l'UTF-8 (un fichier enregistré en Latin-1 ou Windows-1252 écrit « é » 0xE9) ; enregistrez le fichier en UTF-8"
+            ),
+            (LoadError::NotAnObject { found }, Lang::Fr) => {
+                let trouve = match *found {
+                    "an array" => "un tableau",
+                    "a string" => "une chaîne",
+                    "a number" => "un nombre",
+                    "true or false" => "un booléen",
+                    "null" => "null",
+                    _ => "vide",
+                };
+                format!("le document est {trouve} ; un document de stack est un objet JSON : {{\"version\": 1, \"name\": \"...\", \"resources\": [...]}}")
+            }
         }
     }
 }
@@ -64,12 +98,51 @@ struct VersionProbe {
     version: Option<serde_json::Value>,
 }
 
+/// Reads a stack document from a file's bytes: [`load_stack`], after
+/// [`LoadError::ByteOrderMark`] and [`LoadError::NotUtf8`] (with the line and column of the
+/// first byte that is not UTF-8, as a file saved in Latin-1 has). Never panics.
+pub fn load_stack_bytes(bytes: &[u8]) -> Result<Stack, LoadError> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Err(LoadError::ByteOrderMark);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        // `valid` is UTF-8 by construction.
+        let before = std::str::from_utf8(valid).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |k| k + 1);
+        LoadError::NotUtf8 {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+            byte: bytes.get(e.valid_up_to()).copied().unwrap_or_default(),
+        }
+    })?;
+    load_stack(text)
+}
+
 /// Reads a stack document (JSON text).
 ///
-/// Errors: [`LoadError::Invalid`] with the JSON path, line and column for bad JSON, a
-/// wrong type or an unknown field; [`LoadError::UnknownVersion`] or
-/// [`LoadError::MissingVersion`] for the version. Never panics.
+/// Errors: [`LoadError::ByteOrderMark`] and [`LoadError::NotAnObject`] before anything
+/// else; [`LoadError::Invalid`] with the JSON path, line and column for bad JSON, a wrong
+/// type or an unknown field (long values quoted only in part); [`LoadError::UnknownVersion`]
+/// or [`LoadError::MissingVersion`] for the version. Never panics.
 pub fn load_stack(text: &str) -> Result<Stack, LoadError> {
+    if text.starts_with('\u{FEFF}') {
+        return Err(LoadError::ByteOrderMark);
+    }
+    let found = match text.trim_start_matches([' ', '\t', '\n', '\r']).bytes().next() {
+        Some(b'{') => None,
+        Some(b'[') => Some("an array"),
+        Some(b'"') => Some("a string"),
+        Some(b'-' | b'0'..=b'9') => Some("a number"),
+        Some(b't' | b'f') => Some("true or false"),
+        Some(b'n') => Some("null"),
+        // Not JSON at all: serde says where.
+        Some(_) => None,
+        None => Some("empty"),
+    };
+    if let Some(found) = found {
+        return Err(LoadError::NotAnObject { found });
+    }
     // The version first, so that a future document says so rather than listing its new fields.
     if let Ok(probe) = serde_json::from_str::<VersionProbe>(text) {
         match probe.version {
@@ -86,7 +159,7 @@ pub fn load_stack(text: &str) -> Result<Stack, LoadError> {
             path,
             line: inner.line(),
             column: inner.column(),
-            message: strip_position(&inner.to_string()),
+            message: shorten_quotes(&strip_position(&inner.to_string())),
         }
     })?;
     Ok(stack)
@@ -98,6 +171,33 @@ fn strip_position(message: &str) -> String {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
     }
+}
+
+/// The most characters of a value an error message quotes.
+const QUOTED: usize = 60;
+
+/// serde quotes the value at fault between backticks or double quotes: a long one (a 5 MB
+/// name) is cut to its first [`QUOTED`] characters, with its length.
+fn shorten_quotes(message: &str) -> String {
+    let mut out = message.to_owned();
+    for delim in ['`', '"'] {
+        let parts: Vec<&str> = out.split(delim).collect();
+        if parts.len() < 3 {
+            continue;
+        }
+        out = parts
+            .iter()
+            .enumerate()
+            .map(|(k, part)| match part.char_indices().nth(QUOTED) {
+                Some((end, _)) if k % 2 == 1 && k + 1 < parts.len() => {
+                    format!("{}… ({} characters)", &part[..end], part.chars().count())
+                }
+                _ => (*part).to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(&delim.to_string());
+    }
+    out
 }
 
 /// Writes a stack document: pretty JSON, two-space indent, final newline.
@@ -161,6 +261,70 @@ mod tests {
             Err(LoadError::Invalid { line, .. }) => assert_eq!(line, 2),
             other => panic!("unexpected: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_named() {
+        let err = load_stack("\u{FEFF}{\"version\": 1, \"name\": \"x\"}").err();
+        assert_eq!(err, Some(LoadError::ByteOrderMark));
+        assert_eq!(
+            load_stack_bytes(b"\xEF\xBB\xBF{}").err(),
+            Some(LoadError::ByteOrderMark)
+        );
+        let err = err.expect("an error");
+        assert!(err.message(Lang::En).contains("byte order mark (BOM"), "{err}");
+        assert!(err.message(Lang::Fr).contains("marque d'ordre des octets (BOM"));
+    }
+
+    #[test]
+    fn latin1_bytes_have_a_line_and_column() {
+        let bytes = b"{\"version\": 1,\n  \"name\": \"caf\xE9\"}";
+        let err = load_stack_bytes(&bytes[..]).err();
+        assert_eq!(
+            err,
+            Some(LoadError::NotUtf8 {
+                line: 2,
+                column: 15,
+                byte: 0xE9
+            })
+        );
+        let err = err.expect("an error");
+        assert!(
+            err.message(Lang::En)
+                .starts_with("line 2, column 15: the byte 0xE9 is not UTF-8"),
+            "{err}"
+        );
+        assert!(err.message(Lang::Fr).starts_with("ligne 2, colonne 15 : l'octet 0xE9"));
+    }
+
+    #[test]
+    fn a_wrong_top_level_shape_says_so() {
+        let deep = format!("{}{}", "[".repeat(500), "]".repeat(500));
+        let err = load_stack(&deep).err();
+        assert_eq!(err, Some(LoadError::NotAnObject { found: "an array" }));
+        let err = err.expect("an error");
+        assert!(
+            err.message(Lang::En)
+                .starts_with("the document is an array; a stack document is a JSON object"),
+            "{err}"
+        );
+        assert!(err.message(Lang::Fr).starts_with("le document est un tableau"));
+        assert_eq!(
+            load_stack("  \"x\"").err(),
+            Some(LoadError::NotAnObject { found: "a string" })
+        );
+        assert_eq!(load_stack("").err(), Some(LoadError::NotAnObject { found: "empty" }));
+    }
+
+    #[test]
+    fn long_values_are_quoted_in_part() {
+        let huge = "x".repeat(5_000_000);
+        let text = format!("{{\"version\": 1, \"name\": \"lab\", \"resources\": [{{\"{huge}\": {{}}}}]}}");
+        let err = load_stack(&text).expect_err("an error");
+        let (en, fr) = (err.message(Lang::En), err.message(Lang::Fr));
+        assert!(en.len() < 600, "{} bytes", en.len());
+        assert!(fr.len() < 600, "{} bytes", fr.len());
+        assert!(en.contains("… (5000000 characters)"), "{en}");
     }
 
     #[test]

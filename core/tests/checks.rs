@@ -186,6 +186,7 @@ fn cases() -> Vec<Case> {
         case("instance-type-unknown", "resources[4].instance_type", vec![set(format!("{INST}/instance_type"), json!("t2.mirco"))], vec![set(format!("{INST}/instance_type"), json!("t2.micro"))]),
         case("instance-type-unknown", "resources[4].instance_type", vec![set(format!("{INST}/instance_type"), json!("t5.micro"))], vec![]),
         case("instance-type-missing", "resources[4].instance_type", vec![remove(format!("{INST}/instance_type"))], vec![]),
+        case("ebs-optimized-unsupported", "resources[4].ebs_optimized", vec![set(format!("{INST}/instance_type"), json!("t2.micro")), set(format!("{INST}/ebs_optimized"), json!(true))], vec![set(format!("{INST}/ebs_optimized"), json!(true))]),
         case("imdsv1", "resources[4].metadata_options.http_tokens", vec![set(format!("{INST}/metadata_options/http_tokens"), json!("optional"))], vec![remove(format!("{INST}/metadata_options"))]),
         case("imdsv1", "resources[4].metadata_options", vec![remove(format!("{INST}/metadata_options")), set(format!("{AMI}/filter/0/values"), json!(["ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*"]))], vec![set(format!("{AMI}/filter/0/values"), json!(["ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*"]))]),
         case("instance-volume-unencrypted", "resources[4].root_block_device.encrypted", vec![set(format!("{INST}/root_block_device/encrypted"), json!(false))], vec![]),
@@ -219,6 +220,10 @@ fn cases() -> Vec<Case> {
         case("user-data-secret", "resources[4].user_data", vec![set(format!("{INST}/user_data"), script("MYSQL_ROOT_PASSWORD=hunter2 docker run mysql\n"))], vec![set(format!("{INST}/user_data"), script("MYSQL_ROOT_PASSWORD=$(aws ssm get-parameter --name db) docker run mysql\n"))]),
         case("web-port-closed", "resources[4].user_data", vec![set(format!("{SG}/ingress"), ssh_only.clone())], vec![set(format!("{SG}/ingress"), ssh_only.clone()), set(format!("{INST}/user_data"), script("#!/bin/bash\ndnf install -y git\n"))]),
         case("web-port-closed", "resources[4].user_data", vec![remove(format!("{INST}/vpc_security_group_ids"))], vec![]),
+        case("user-data-no-shebang", "resources[4].user_data", vec![set(format!("{INST}/user_data"), script("\n#!/bin/bash\ndnf install -y httpd\n"))], vec![set(format!("{INST}/user_data"), script("#!/bin/bash\ndnf install -y httpd\n"))]),
+        case("user-data-no-shebang", "resources[4].user_data", vec![set(format!("{INST}/user_data"), script("dnf install -y httpd\n"))], vec![set(format!("{INST}/user_data"), script("#cloud-config\npackages: [httpd]\n"))]),
+        case("user-data-crlf", "resources[4].user_data", vec![set(format!("{INST}/user_data"), script("#!/bin/bash\r\ndnf install -y httpd\r\n"))], vec![]),
+        case("user-data-escapes", "resources[4].user_data", vec![set(format!("{INST}/user_data"), json!({"script": "#!/bin/bash\nprintf 'a\\tb'\n", "encoding": "fn_base64encode"}))], vec![set(format!("{INST}/user_data"), json!({"script": "#!/bin/bash\nprintf 'a\\tb'\n", "encoding": "base64"}))]),
         // Key pairs.
         case("key-private", "resources[3].public_key", vec![set(format!("{KEY_PAIR}/public_key"), json!("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n"))], vec![]),
         case("key-format", "resources[3].public_key", vec![set(format!("{KEY_PAIR}/public_key"), json!("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZkZXBsb3llcmtleWV4YW1wbGVleGFtcGxlZXhhbXA user@host"))], vec![]),
@@ -238,7 +243,23 @@ fn cases() -> Vec<Case> {
         case("tags-too-many", "resources[4].tags", vec![set(format!("{PROVIDER}/default_tags"), many_tags(50))], vec![set(format!("{PROVIDER}/default_tags"), many_tags(49))]),
         case("tag-invalid", "resources[4].tags[\"aws:owner\"]", vec![set(format!("{INST}/tags"), json!({"aws:owner": "me"}))], vec![set(format!("{INST}/tags"), json!({"owner": "me"}))]),
         case("tag-invalid", "resources[0].default_tags[\"Project\"]", vec![set(format!("{PROVIDER}/default_tags"), json!({"Project": "x".repeat(257)}))], vec![set(format!("{PROVIDER}/default_tags"), json!({"Project": "x".repeat(256)}))]),
+        case("stack-name-invalid", "name", vec![set("/name", json!("mon lab"))], vec![set("/name", json!("mon-lab"))]),
+        case("cdktf-refused", "resources[2].tags[\"x\"]", vec![set(format!("{SG}/tags"), json!({"x": "#{TfToken[TOKEN.1]}"}))], vec![set(format!("{SG}/tags"), json!({"x": "#{TfToken}"}))]),
+        case("cdktf-refused", "resources[4].user_data", vec![set(format!("{INST}/user_data"), json!({"script": "#!/bin/bash\necho \"hi\"\n", "encoding": "fn_base64encode"}))], vec![set(format!("{INST}/user_data"), json!({"script": "#!/bin/bash\necho \\\"hi\\\"\n", "encoding": "fn_base64encode"}))]),
+        // Every string as Terraform reads it.
+        case("terraform-template-invalid", "resources[2].tags[\"Name\"]", vec![set(format!("{SG}/tags"), json!({"Name": "web-${"}))], vec![set(format!("{SG}/tags"), json!({"Name": "web-$${"}))]),
+        case("terraform-template-invalid", "resources[4].user_data", vec![set(format!("{INST}/user_data"), json!({"script": "#!/bin/bash\ngrep '\\s' x\n", "encoding": "fn_base64encode"}))], vec![set(format!("{INST}/user_data"), json!({"script": "#!/bin/bash\ngrep '\\\\s' x\n", "encoding": "fn_base64encode"}))]),
+        case("terraform-reference-unknown", "resources[4].tags[\"Name\"]", vec![set(format!("{INST}/tags"), json!({"Name": "web-${var.env}"}))], vec![set(format!("{INST}/tags"), json!({"Name": "web-$${var.env}"}))]),
+        case("terraform-reference-unknown", "resources[7].value", vec![set(format!("{OUT}/value"), json!("IP of ${aws_instance.db.id}"))], vec![set(format!("{OUT}/value"), json!("IP of ${aws_instance.web.id}"))]),
+        // Every value as the provider validates it.
+        case("provider-value-invalid", "resources[4].metadata_options.http_tokens", vec![set(format!("{INST}/metadata_options/http_tokens"), json!("Required"))], vec![]),
+        case("provider-value-invalid", "resources[4].metadata_options.http_put_response_hop_limit", vec![set(format!("{INST}/metadata_options/http_put_response_hop_limit"), json!(65))], vec![set(format!("{INST}/metadata_options/http_put_response_hop_limit"), json!(64))]),
+        case("provider-value-invalid", "resources[1].owners[0]", vec![set(format!("{AMI}/owners"), json!([""]))], vec![]),
         // References.
+        case("ref-forward", "resources[2].ingress[0].security_groups[0]", vec![set(format!("{SG}/ingress/0/security_groups"), json!([{"ref": "web_sg", "attr": "id"}]))], vec![set(format!("{SG}/ingress/0/self"), json!(true))]),
+        case("ref-forward", "resources[4].key_name", vec![set(format!("{INST}/key_name"), json!({"ref": "other_key", "attr": "key_name"})), set("/resources/-", json!({"KeyPair": {"id": "other_key", "key_name": "other", "public_key": KEY}}))], vec![]),
+        case("id-format-invalid", "resources[4].vpc_security_group_ids[0]", vec![set(format!("{INST}/vpc_security_group_ids"), json!(["web-sg"]))], vec![set(format!("{INST}/vpc_security_group_ids"), json!(["sg-0123456789abcdef0"]))]),
+        case("id-format-invalid", "resources[6].volume_id", vec![set(format!("{ATT}/volume_id"), json!("data"))], vec![set(format!("{ATT}/volume_id"), json!("vol-0123456789abcdef0"))]),
         case("ref-unknown-resource", "resources[4].vpc_security_group_ids[0]", vec![set(format!("{INST}/vpc_security_group_ids"), json!([{"ref": "web-sg", "attr": "id"}]))], vec![]),
         case("ref-unknown-attribute", "resources[7].value", vec![set(format!("{OUT}/value"), json!({"ref": "web", "attr": "ip"}))], vec![set(format!("{OUT}/value"), json!({"ref": "web", "attr": "private_ip"}))]),
         case("ref-unknown-attribute", "resources[7].value", vec![set(format!("{OUT}/value"), json!({"ref": "AWS", "attr": "region"}))], vec![]),
@@ -361,6 +382,8 @@ fn the_edge_stack() {
             ("ami-hardcoded", "resources[4].ami"),
             // "echo ${HOME}" in a plain string: `terraform validate` refuses the real cdktf's output.
             ("user-data-interpolation", "resources[4].user_data"),
+            // "echo ${HOME}" has no "#!/bin/bash" first line: cloud-init would not run it.
+            ("user-data-no-shebang", "resources[4].user_data"),
             ("instance-volume-unencrypted", "resources[4].root_block_device"),
             ("imdsv1", "resources[4].metadata_options"),
             ("ebs-volume-unencrypted", "resources[5].encrypted"),

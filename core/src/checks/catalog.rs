@@ -136,7 +136,7 @@ checks! {
         "All inbound traffic open to the whole Internet.",
         "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-rules-reference.html";
     // Provider, regions and zones.
-    PROVIDER_MISSING = "provider-missing", Warning, None,
+    PROVIDER_MISSING = "provider-missing", Error, None,
         "Pas d'AwsProvider : ni région ni fournisseur déclarés",
         "No AwsProvider: no region, no provider declared.",
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs";
@@ -193,6 +193,10 @@ checks! {
         "Instance sans type : EC2 prend m1.small, de génération ancienne",
         "Instance without a type: AWS takes m1.small, a previous generation.",
         "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html";
+    EBS_OPTIMIZED_UNSUPPORTED = "ebs-optimized-unsupported", Error, None,
+        "ebs_optimized=True sur un type qui ne l'est jamais (t1, t2) : EC2 refuse le lancement",
+        "ebs_optimized=True on a type that never is (t1, t2): EC2 refuses the launch.",
+        "https://docs.aws.amazon.com/ec2/latest/instancetypes/ebs-optimized.html";
     IMDSV1 = "imdsv1", Warning, Some("CKV_AWS_79"),
         "IMDSv1 autorisé (http_tokens n'est pas « required »)",
         "IMDSv1 allowed (http_tokens is not \"required\").",
@@ -275,6 +279,18 @@ checks! {
         "Serveur web installé, mais ni 80 ni 443 ouverts",
         "Web server installed, but neither 80 nor 443 open.",
         "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-rules-reference.html";
+    USER_DATA_NO_SHEBANG = "user-data-no-shebang", Warning, None,
+        "User data dont la première ligne n'est pas #! (ou #cloud-config) : cloud-init ne l'exécute pas",
+        "User data whose first line is not #! (or #cloud-config): cloud-init does not run it.",
+        "https://cloudinit.readthedocs.io/en/latest/explanation/format.html";
+    USER_DATA_CRLF = "user-data-crlf", Warning, None,
+        "Script aux fins de ligne Windows (CRLF) : /bin/bash^M introuvable sur l'instance",
+        "Script with Windows line endings (CRLF): /bin/bash^M not found on the instance.",
+        "https://cloudinit.readthedocs.io/en/latest/explanation/format.html";
+    USER_DATA_ESCAPES = "user-data-escapes", Warning, None,
+        "Barres obliques inverses que Terraform lit comme des échappements dans Fn.base64encode : le script change",
+        "Backslashes Terraform reads as escapes inside Fn.base64encode: the script changes.",
+        "https://developer.hashicorp.com/terraform/language/expressions/strings#escape-sequences";
     // Key pairs.
     KEY_PRIVATE = "key-private", Error, None,
         "Clé privée collée à la place de la clé publique",
@@ -325,7 +341,33 @@ checks! {
         "Tag refusé par AWS (clé vide ou > 128, valeur > 256, préfixe aws:)",
         "Tag AWS refuses (empty key or > 128, value > 256, aws: prefix).",
         "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#tag-restrictions";
+    STACK_NAME_INVALID = "stack-name-invalid", Error, None,
+        "Nom de stack refusé par cdktf (vide, espace, caractères * ? [ ] { } !, plus de 255 octets)",
+        "Stack name cdktf refuses (empty, whitespace, * ? [ ] { } !, over 255 bytes).",
+        "https://developer.hashicorp.com/terraform/cdktf/concepts/stacks";
+    CDKTF_REFUSED = "cdktf-refused", Error, None,
+        "Valeur que cdktf refuse à la synthèse (marqueur de token, clé __proto__, nombre au-delà de 2^53, guillemets non échappés)",
+        "Value cdktf refuses at synth (token marker, __proto__ key, number beyond 2^53, unescaped quotes).",
+        "https://developer.hashicorp.com/terraform/cdktf/concepts/tokens";
+    // Every string as Terraform reads it.
+    TERRAFORM_TEMPLATE_INVALID = "terraform-template-invalid", Error, None,
+        "Chaîne que Terraform ne sait pas lire : ${ ou %{ non refermé, échappement inconnu (\\s), saut de ligne dans une chaîne",
+        "String Terraform cannot read: unclosed ${ or %{, unknown escape (\\s), line break inside a quoted string.",
+        "https://developer.hashicorp.com/terraform/language/expressions/strings";
+    TERRAFORM_REFERENCE_UNKNOWN = "terraform-reference-unknown", Error, None,
+        "${…} qui vise ce que la stack ne déclare pas (var.*, local.*, ${USER}, fonction inconnue)",
+        "${…} pointing to what the stack does not declare (var.*, local.*, ${USER}, unknown function).",
+        "https://developer.hashicorp.com/terraform/language/syntax/json#expression-mapping";
+    // Every value as the provider validates it.
+    PROVIDER_VALUE_INVALID = "provider-value-invalid", Error, None,
+        "Valeur que le provider AWS refuse au plan (valeur hors de sa liste, casse, hors de ses bornes)",
+        "Value the AWS provider refuses at plan (not in its list, wrong case, out of its range).",
+        "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#metadata-options";
     // References.
+    ID_FORMAT_INVALID = "id-format-invalid", Error, None,
+        "Nom ou texte à la place d'un id AWS (sg-…, subnet-…, vol-…, i-…, snap-…) : AWS le refuse au déploiement",
+        "Name or text where AWS expects an id (sg-…, subnet-…, vol-…, i-…, snap-…): AWS refuses it at deployment.",
+        "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html";
     REF_UNKNOWN_RESOURCE = "ref-unknown-resource", Error, None,
         "Référence à un construct absent de la stack",
         "Reference to a construct not in the stack.",
@@ -338,12 +380,35 @@ checks! {
         "Référence au mauvais type de ressource ou au mauvais attribut pour ce champ",
         "Reference to the wrong kind of resource or attribute for this field.",
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance";
+    REF_FORWARD = "ref-forward", Error, None,
+        "Référence au construct lui-même ou à un construct déclaré plus bas : Python ne peut pas l'écrire",
+        "Reference to the construct itself or to one declared further down: Python cannot write it.",
+        "https://docs.python.org/3/reference/executionmodel.html#resolution-of-names";
     // Outputs.
     OUTPUT_SECRET = "output-secret", Warning, None,
         "Sortie qui expose un secret sans sensitive=True",
         "Output exposing a secret without sensitive=True.",
         "https://developer.hashicorp.com/terraform/language/values/outputs#sensitive-suppressing-values-in-cli-output";
 }
+
+/// The error codes `terraform validate` (or `plan`, for the provider's schema) refuses,
+/// as `scripts/terraform-validate.sh` verifies them against Terraform 1.11 and the AWS
+/// provider 5.100. Every other error is refused by cdktf at synth (`stack-name-invalid`,
+/// `cdktf-refused`, `ref-forward`, `construct-id-*`, `provider-missing`...) or by AWS at
+/// apply (names, ids, sizes, zones, keys...).
+pub const TERRAFORM_REFUSES: &[&str] = &[
+    "terraform-template-invalid",
+    "terraform-reference-unknown",
+    "user-data-interpolation",
+    "provider-value-invalid",
+    "user-data-both",
+    "user-data-base64-invalid",
+    "cidr-invalid",
+    "cidr-not-network",
+    "sg-rule-description-invalid",
+    "provider-duplicate",
+    "logical-id-invalid",
+];
 
 /// The check with this code, if any.
 pub fn find(code: &str) -> Option<&'static CheckInfo> {

@@ -8,7 +8,7 @@
 use super::catalog::*;
 use super::instance_types::{lookup, Lookup};
 use super::security_groups::groups_open;
-use super::{ami, list, names, provider, t, user_data, volumes, Cx, Sink};
+use super::{ami, list, names, provider, schema, t, user_data, volumes, Cx, Sink};
 use crate::model::{Instance, Resource, ResourceKind};
 use crate::value::StrValue;
 
@@ -169,6 +169,8 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, inst: &Instance) {
             );
         }
     }
+    check_ebs_optimized(sink, i, inst);
+    schema::check_instance(sink, i, inst);
     check_metadata(sink, i, inst, lookup_of_ami.is_some_and(ami::requires_imdsv2));
     names::check_tags(cx, sink, i, "tags", inst.tags.as_ref());
 }
@@ -243,7 +245,15 @@ fn check_metadata(sink: &mut Sink, i: usize, inst: &Instance, ami_requires_v2: b
         return;
     }
     let tokens = options.and_then(|o| o.http_tokens.as_deref());
-    if tokens == Some("required") {
+    let refused = |attr: &str, v: Option<&str>| v.is_some_and(|v| !schema::accepts(ResourceKind::Instance, attr, v));
+    // A value the provider refuses is reported as such (provider-value-invalid), not as IMDSv1.
+    if tokens == Some("required")
+        || refused("metadata_options.http_tokens", tokens)
+        || refused(
+            "metadata_options.http_endpoint",
+            options.and_then(|o| o.http_endpoint.as_deref()),
+        )
+    {
         return;
     }
     let field = if options.is_some() {
@@ -264,4 +274,30 @@ fn check_metadata(sink: &mut Sink, i: usize, inst: &Instance, ami_requires_v2: b
             "Add metadata_options=InstanceMetadataOptions(http_tokens=\"required\") to accept IMDSv2 only.",
         ),
     );
+}
+
+/// `ebs_optimized=True` on a type that cannot be EBS-optimized: EC2 refuses to launch it
+/// ("EBS-optimized instances are not supported for your requested configuration"). Source:
+/// <https://docs.aws.amazon.com/ec2/latest/instancetypes/ebs-optimized.html> (T1 and T2 have
+/// no EBS optimization).
+fn check_ebs_optimized(sink: &mut Sink, i: usize, inst: &Instance) {
+    let Some(it) = inst.instance_type.as_deref() else {
+        return;
+    };
+    let family = it.split('.').next().unwrap_or_default();
+    if inst.ebs_optimized == Some(true) && matches!(family, "t1" | "t2") {
+        sink.push(
+            &EBS_OPTIMIZED_UNSUPPORTED,
+            i,
+            "ebs_optimized",
+            t(
+                format!("Le type {it} ne peut pas être optimisé EBS : EC2 refusera de lancer l'instance (« EBS-optimized instances are not supported for your requested configuration »)."),
+                format!("The type {it} cannot be EBS-optimized: EC2 will refuse to launch the instance (\"EBS-optimized instances are not supported for your requested configuration\")."),
+            ),
+            t(
+                "Retirez ebs_optimized=True, ou prenez un type récent (t3.micro), optimisé EBS d'office.",
+                "Remove ebs_optimized=True, or take a recent type (t3.micro), EBS-optimized by default.",
+            ),
+        );
+    }
 }

@@ -16,8 +16,8 @@ pub(super) fn check_stack(cx: &Cx, sink: &mut Sink) {
         sink.push_stack(
             &PROVIDER_MISSING,
             t(
-                "La stack n'a pas d'AwsProvider : rien ne dit dans quelle région créer les ressources, et Terraform cherchera AWS_REGION dans l'environnement.",
-                "The stack has no AwsProvider: nothing says in which region to create the resources, and Terraform will look for AWS_REGION in the environment.",
+                "La stack a des ressources mais pas d'AwsProvider : cdktf synth refuse (« Found resources without a matching provider construct »), et rien ne dirait dans quelle région les créer.",
+                "The stack has resources but no AwsProvider: cdktf synth refuses it (\"Found resources without a matching provider construct\"), and nothing would say in which region to create them.",
             ),
             t(
                 "Ajoutez en tête AwsProvider(self, \"AWS\", region=\"eu-west-3\").",

@@ -37,7 +37,7 @@ fn expected(kind: ResourceKind, field: &str) -> Option<&'static [(ResourceKind, 
 
 pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, r: &Resource) {
     for (field, reference) in r.references() {
-        let Some((_, target)) = cx.target(reference) else {
+        let Some((target_index, target)) = cx.target(reference) else {
             sink.push(
                 &REF_UNKNOWN_RESOURCE,
                 i,
@@ -96,6 +96,10 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, r: &Resource) {
             );
             continue;
         }
+        if target_index >= i {
+            forward(sink, i, &field, &reference.resource, target_index);
+            continue;
+        }
         let Some(allowed) = expected(r.kind(), &field) else {
             continue;
         };
@@ -138,4 +142,41 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, r: &Resource) {
             );
         }
     }
+}
+
+/// A reference to the construct itself or to one declared after it: Python creates the
+/// constructs in order, so `main.py` would read the variable before it is assigned
+/// (`UnboundLocalError` with the real cdktf; synth refuses it too).
+fn forward(sink: &mut Sink, i: usize, field: &str, target: &str, target_index: usize) {
+    let itself = target_index == i;
+    let in_rule = field.contains(".security_groups[");
+    let shown = super::templates::excerpt(target);
+    let message = if itself {
+        t(
+            format!("Ce construct fait référence à lui-même (« {shown} ») : en Python, sa variable n'existe pas encore pendant qu'on le crée (UnboundLocalError), et Terraform y verrait un cycle."),
+            format!("This construct refers to itself (\"{shown}\"): in Python its variable does not exist yet while it is being created (UnboundLocalError), and Terraform would see a cycle."),
+        )
+    } else {
+        t(
+            format!("Cette référence vise « {shown} » (resources[{target_index}]), déclaré plus bas : Python crée les constructs dans l'ordre et lirait sa variable avant qu'elle existe (UnboundLocalError)."),
+            format!("This reference points to \"{shown}\" (resources[{target_index}]), declared further down: Python creates the constructs in order and would read its variable before it exists (UnboundLocalError)."),
+        )
+    };
+    let hint = if itself && in_rule {
+        t(
+            "Pour autoriser le groupe lui-même comme source, retirez-le de security_groups et écrivez self_attribute=True dans la règle.",
+            "To allow the group itself as the source, remove it from security_groups and write self_attribute=True in the rule.",
+        )
+    } else if itself {
+        t(
+            "Retirez cette référence : un construct ne peut pas dépendre de lui-même.",
+            "Remove this reference: a construct cannot depend on itself.",
+        )
+    } else {
+        t(
+            format!("Déplacez « {shown} » avant ce construct dans la stack."),
+            format!("Move \"{shown}\" before this construct in the stack."),
+        )
+    };
+    sink.push(&REF_FORWARD, i, field, message, hint);
 }

@@ -171,26 +171,7 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, inst: &Instance) {
                 ),
             );
         }
-        let template = match ud.encoding {
-            UserDataEncoding::Plain if !base64_field => template_sequence(&ud.script, false),
-            UserDataEncoding::FnBase64encode => template_sequence(&ud.script, true),
-            _ => None,
-        };
-        if let Some(seq) = template {
-            sink.push(
-                &USER_DATA_INTERPOLATION,
-                i,
-                field,
-                t(
-                    format!("Le script contient « {seq} » : Terraform y lit une expression à lui et non du shell ; « terraform validate » le refuse (« Invalid reference ») ou, pire, le remplace."),
-                    format!("The script holds \"{seq}\": Terraform reads it as its own expression, not shell; \"terraform validate\" refuses it (\"Invalid reference\") or, worse, replaces it."),
-                ),
-                t(
-                    "Écrivez la variable sans accolades ($HOME), ou doublez le premier caractère ($${HOME}, %%{) pour que Terraform laisse le texte tel quel.",
-                    "Write the variable without braces ($HOME), or double the first character ($${HOME}, %%{) so that Terraform leaves the text alone.",
-                ),
-            );
-        }
+        check_script_shape(sink, i, field, ud, &script);
         if let Some(what) = find_secret(&script) {
             sink.push(
                 &USER_DATA_SECRET,
@@ -230,6 +211,120 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, inst: &Instance) {
     }
 }
 
+/// The first line of user data cloud-init acts on: a `#!` script, a cloud-config, or one
+/// of its other formats (<https://cloudinit.readthedocs.io/en/latest/explanation/format.html>);
+/// the EC2Launch formats of Windows AMIs (`<powershell>`, `<script>`, `<persist>`,
+/// `version:`) count too.
+const HEADERS: &[&str] = &[
+    "#!",
+    "#cloud-config",
+    "#include",
+    "#cloud-boothook",
+    "#part-handler",
+    "#upstart-job",
+    "## template: jinja",
+    "Content-Type:",
+    "MIME-Version:",
+    "<powershell>",
+    "<script>",
+    "<persist>",
+    "version:",
+];
+
+/// The header of `script` as cloud-init reads it, `None` when it has none it knows.
+pub(crate) fn header(script: &str) -> Option<&'static str> {
+    HEADERS.iter().copied().find(|h| script.starts_with(h))
+}
+
+/// The first backslash sequence of a `Fn.base64encode` script that Terraform reads as an
+/// escape of its own (anything but the `\"` cdktf asks for), as it should be shown.
+pub(crate) fn hcl_escape(script: &str) -> Option<String> {
+    let mut chars = script.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('"') | None => {}
+                Some('\n') => return Some("\\⏎".to_owned()),
+                Some(n) => return Some(format!("\\{n}")),
+            }
+        }
+    }
+    None
+}
+
+/// The first line, line endings and escapes of a script, as cloud-init and Terraform see them.
+fn check_script_shape(sink: &mut Sink, i: usize, field: &str, ud: &UserData, script: &str) {
+    let readable = !script.is_empty() && !script.contains('\u{FFFD}');
+    // EC2Launch finds Windows's <powershell> and <script> tags anywhere in the text.
+    let windows = script.contains("<powershell>") || script.contains("<script>") || script.contains("<persist>");
+    if readable && !windows && header(script).is_none() {
+        let trimmed = script.trim_start();
+        let message = match header(trimmed) {
+            Some(h) => {
+                let skipped = &script[..script.len() - trimmed.len()];
+                let what = if skipped.contains('\n') {
+                    ("une ligne vide", "an empty line")
+                } else {
+                    ("des espaces", "spaces")
+                };
+                t(
+                    format!("Le script commence par {} avant « {h} » : cloud-init ne reconnaît « {h} » qu'au tout premier caractère, et n'exécutera pas le script (« Unhandled non-multipart userdata »)." , what.0),
+                    format!("The script starts with {} before \"{h}\": cloud-init recognizes \"{h}\" only at the very first character, and will not run the script (\"Unhandled non-multipart userdata\").", what.1),
+                )
+            }
+            None => t(
+                "La première ligne du script n'est ni « #!/bin/bash » ni « #cloud-config » : cloud-init ne sait pas quoi en faire et ne l'exécute pas (« Unhandled non-multipart userdata »).",
+                "The script's first line is neither \"#!/bin/bash\" nor \"#cloud-config\": cloud-init does not know what to do with it and does not run it (\"Unhandled non-multipart userdata\").",
+            ),
+        };
+        sink.push(
+            &USER_DATA_NO_SHEBANG,
+            i,
+            field,
+            message,
+            t(
+                "Commencez le script par « #!/bin/bash » dès le premier caractère : en Python, USER_DATA = \"\"\"#!/bin/bash (sans retour à la ligne après les guillemets), ou textwrap.dedent(...).lstrip().",
+                "Start the script with \"#!/bin/bash\" at the very first character: in Python, USER_DATA = \"\"\"#!/bin/bash (no line break after the quotes), or textwrap.dedent(...).lstrip().",
+            ),
+        );
+    }
+    if ud.encoding != UserDataEncoding::FnBase64encode && script.contains('\r') {
+        sink.push(
+            &USER_DATA_CRLF,
+            i,
+            field,
+            t(
+                "Le script a des fins de ligne Windows (CRLF) : l'instance cherchera l'interpréteur « /bin/bash\\r » et échouera (« /bin/bash^M: bad interpreter »), et chaque commande recevra un \\r en trop.",
+                "The script has Windows line endings (CRLF): the instance will look for the interpreter \"/bin/bash\\r\" and fail (\"/bin/bash^M: bad interpreter\"), and every command gets a stray \\r.",
+            ),
+            t(
+                "Enregistrez le fichier avec des fins de ligne LF (VS Code : « CRLF » en bas à droite, puis LF), ou passez USER_DATA.replace(\"\\r\\n\", \"\\n\").",
+                "Save the file with LF line endings (VS Code: \"CRLF\" at the bottom right, then LF), or pass USER_DATA.replace(\"\\r\\n\", \"\\n\").",
+            ),
+        );
+    }
+    if ud.encoding == UserDataEncoding::FnBase64encode {
+        let json = crate::synth::expression::base64encode_call(script);
+        let readable_by_terraform = !crate::synth::expression::has_unescaped_double_quotes(script)
+            && hcl_edit::parser::parse_template(&json).is_ok();
+        if let Some(seq) = hcl_escape(script).filter(|_| readable_by_terraform) {
+            sink.push(
+                &USER_DATA_ESCAPES,
+                i,
+                field,
+                t(
+                    format!("Dans Fn.base64encode, Terraform relit le script comme une chaîne HCL : « {seq} » y est un échappement (\\t devient une tabulation, \\\\ une seule barre, une barre en fin de ligne perd la continuation). L'instance n'exécutera pas le script tel qu'il est écrit."),
+                    format!("Inside Fn.base64encode, Terraform reads the script again as an HCL string: \"{seq}\" is an escape there (\\t becomes a tab, \\\\ a single backslash, a backslash at the end of a line loses the continuation). The instance will not run the script as written."),
+                ),
+                t(
+                    "Encodez le script en Python, base64.b64encode(USER_DATA.encode()).decode(), que Terraform ne relit pas ; ou doublez chaque barre oblique inverse du script.",
+                    "Encode the script in Python, base64.b64encode(USER_DATA.encode()).decode(), which Terraform does not read again; or double every backslash of the script.",
+                ),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,6 +350,17 @@ mod tests {
         assert!(find_secret("yum install -y httpd").is_none());
         assert!(find_secret("AKIA").is_none());
         assert!(find_secret("é AKIAIOSFODNN7EXAMPLE").is_some());
+    }
+
+    #[test]
+    fn headers() {
+        assert_eq!(header("#!/bin/bash\n"), Some("#!"));
+        assert_eq!(header("#cloud-config\n"), Some("#cloud-config"));
+        assert_eq!(header("\n#!/bin/bash\n"), None);
+        assert_eq!(header("<powershell>x</powershell>"), Some("<powershell>"));
+        assert_eq!(hcl_escape("a \\\"q\\\" b"), None);
+        assert_eq!(hcl_escape("a\\tb").as_deref(), Some("\\t"));
+        assert_eq!(hcl_escape("a \\\nb").as_deref(), Some("\\⏎"));
     }
 
     #[test]

@@ -319,7 +319,15 @@ pub(super) fn check_device_name(sink: &mut Sink, i: usize, field: &str, name: &s
                 format!("« {name} » est le nom du volume racine sur la plupart des AMI : l'attachement échouera (« already in use »)."),
                 format!("\"{name}\" is the root volume's name on most AMIs: the attachment will fail (\"already in use\")."),
             ),
-            t("Prenez /dev/sdf à /dev/sdp.", "Take /dev/sdf to /dev/sdp."),
+            if field.starts_with("ebs_block_device") {
+                // The course's lab asks for ebs_block_device "pour le volume racine".
+                t(
+                    "Pour le volume racine, n'utilisez pas ebs_block_device : écrivez root_block_device=InstanceRootBlockDevice(volume_size=8, volume_type=\"gp3\", encrypted=True). Pour un volume de données, prenez /dev/sdf à /dev/sdp.",
+                    "For the root volume, do not use ebs_block_device: write root_block_device=InstanceRootBlockDevice(volume_size=8, volume_type=\"gp3\", encrypted=True). For a data volume, take /dev/sdf to /dev/sdp.",
+                )
+            } else {
+                t("Prenez /dev/sdf à /dev/sdp.", "Take /dev/sdf to /dev/sdp.")
+            },
         ),
         Some(false) => {}
     }
