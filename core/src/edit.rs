@@ -226,6 +226,10 @@ pub fn apply_edit(main_py: &str, user_data_py: Option<&str>, new: &Stack) -> Res
     let gen_files = python_files(new);
     let gen = read_python(&gen_files.main_py, gen_files.user_data_py.as_deref());
     let gen_stack = gen.stack.clone().ok_or_else(|| cannot(""))?;
+    // A script that lives in user_data.py: that file is the learner's to edit.
+    if gen_files.user_data_py.is_some() && gen_files.user_data_py.as_deref() != user_data_py {
+        return Err(cannot("user_data.py"));
+    }
     let mut edits = Edits {
         old: &old_out,
         gen: &gen,
@@ -393,7 +397,10 @@ pub fn apply_edit(main_py: &str, user_data_py: Option<&str>, new: &Stack) -> Res
         floor = start;
     }
     // The law: the edited code reads to the edited stack.
-    let again = read_python(&out, user_data_py).stack.ok_or_else(|| cannot("result"))?;
+    let again_out = read_python(&out, user_data_py);
+    let Some(again) = again_out.stack else {
+        return Err(cannot("result"));
+    };
     if &again == new || python_files(&again) == gen_files {
         Ok(out)
     } else {

@@ -176,3 +176,38 @@ fn blocks_written_as_dicts_stay_dicts() {
     );
     assert_eq!(stack_of(&edited), stack);
 }
+
+#[path = "support/stacks.rs"]
+mod stacks;
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 64, ..Default::default() })]
+
+    /// On generated stacks (hostile strings, odd ids): adding the last resource, removing the
+    /// first, or changing every value of a resource to another stack's is either placed
+    /// (and then the code reads to the edited stack, which `apply_edit` checks) or refused,
+    /// never a panic; adding and removing are always placed.
+    #[test]
+    fn edits_of_generated_stacks_are_placed_or_refused(generated in stacks::stack(stacks::Mode::Valid)) {
+        // The stack as the page holds it: read from code, so its names are Python's.
+        let written = ec2_playground_core::python_files(&generated);
+        let stack = read_python(&written.main_py, written.user_data_py.as_deref()).stack.unwrap_or_else(|| Stack::new("x"));
+        prop_assume!(stack.resources.len() >= 2);
+        let mut shorter = stack.clone();
+        shorter.resources.pop();
+        let code = ec2_playground_core::python_files(&shorter);
+        let full = ec2_playground_core::python_files(&stack);
+        prop_assume!(full.user_data_py.is_none());
+        let added = apply_edit(&code.main_py, None, &stack);
+        prop_assert!(added.is_ok(), "{:?}", added.err());
+        let mut fewer = stack.clone();
+        let first_referenced = stack.resources.iter().any(|r| r.references().iter().any(|(_, t)| t.resource == stack.resources[0].id()));
+        if !first_referenced {
+            fewer.resources.remove(0);
+            let removed = apply_edit(&full.main_py, None, &fewer);
+            prop_assert!(removed.is_ok(), "{:?}", removed.err());
+        }
+    }
+}
