@@ -35,6 +35,9 @@ scripts/conformance.sh
 step "differential test against the real cdktf (6 generated stacks)"
 scripts/differential.sh 6 1
 
+step "main.tf laws with the real Terraform (every fixture, 3 generated stacks)"
+scripts/hcl-laws.sh 3 1
+
 step "wasm32 build (trunk, release, offline)"
 cargo fetch --locked >/dev/null
 trunk build --release --offline

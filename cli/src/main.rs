@@ -43,6 +43,19 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Print STACK as the Terraform main.tf a person would write (the plan of cdk.tf.json).
+    Hcl {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// The directory of the cdktf project whose local state main.tf keeps using (as
+        /// synth's --project-dir); by default the state is `terraform.<stack>.tfstate`
+        /// beside main.tf.
+        #[arg(long, default_value = ".")]
+        project_dir: String,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Print the main.py the course would have the learner write for STACK.
     Python {
         /// The stack document (JSON).
@@ -207,6 +220,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let stack = read_stack(&stack)?;
             let bytes = core::export_zip(&stack).map_err(|e| Failure::same(e.to_string()))?;
             write_output(Some(&output), &bytes).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Hcl {
+            stack,
+            project_dir,
+            output,
+        } => {
+            let stack = read_stack(&stack)?;
+            let hcl = core::main_tf(&stack, &SynthOptions::new(project_dir)).map_err(|e| Failure {
+                en: e.to_string(),
+                fr: e.message(Lang::Fr),
+            })?;
+            write_output(output.as_deref(), hcl.as_bytes()).map(|()| ExitCode::SUCCESS)
         }
         Command::Python { stack, output } => {
             let stack = read_stack(&stack)?;
