@@ -42,6 +42,10 @@ enum Command {
         /// The zip to write.
         #[arg(short, long)]
         output: PathBuf,
+        /// `cdktf` (the course's project), `terraform` (main.tf and its README) or `both`
+        /// (the cdktf project with the Terraform one in `terraform/`, sharing its state).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Cdktf)]
+        format: ExportFormat,
     },
     /// Print STACK as the Terraform main.tf a person would write (the plan of cdk.tf.json).
     Hcl {
@@ -87,6 +91,14 @@ enum Command {
         #[arg(long, default_value = "fr", value_parser = parse_lang)]
         lang: Lang,
     },
+}
+
+/// Which project `export` zips.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExportFormat {
+    Cdktf,
+    Terraform,
+    Both,
 }
 
 /// How `check` prints its findings.
@@ -216,9 +228,20 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Check { stack, format, lang } => {
             run_check(&stack, format, lang).map(|error| if error { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Export { stack, output } => {
+        Command::Export { stack, output, format } => {
             let stack = read_stack(&stack)?;
-            let bytes = core::export_zip(&stack).map_err(|e| Failure::same(e.to_string()))?;
+            let kind = match format {
+                ExportFormat::Cdktf => core::ProjectKind::Cdktf,
+                ExportFormat::Terraform => core::ProjectKind::Terraform,
+                ExportFormat::Both => core::ProjectKind::Both,
+            };
+            let bytes = core::export_zip_as(&stack, kind).map_err(|e| match e {
+                core::ExportAsError::Hcl(e) => Failure {
+                    en: e.to_string(),
+                    fr: e.message(Lang::Fr),
+                },
+                e => Failure::same(e.to_string()),
+            })?;
             write_output(Some(&output), &bytes).map(|()| ExitCode::SUCCESS)
         }
         Command::Hcl {

@@ -53,3 +53,49 @@ fn a_string_terraform_cannot_read_exits_2_in_both_languages() {
     assert!(err.contains("is not a Terraform template"));
     assert!(err.contains("\nerreur : resource.aws_instance.plain.user_data : "));
 }
+
+/// Whether the zip at `path` has an entry `name` (entry names are stored as they are).
+fn has_entry(path: &Path, name: &str) -> bool {
+    let bytes = std::fs::read(path).expect("zip written");
+    bytes.windows(name.len()).any(|w| w == name.as_bytes())
+}
+
+#[test]
+fn export_format_terraform_and_both() {
+    let dir = std::env::temp_dir().join(format!("ec2p-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let (tf, both, cdktf) = (dir.join("tf.zip"), dir.join("both.zip"), dir.join("cdktf.zip"));
+    for (format, out) in [("terraform", &tf), ("both", &both), ("cdktf", &cdktf)] {
+        let status = bin()
+            .args(["export", "--format", format, "-o"])
+            .arg(out)
+            .arg(fixture("ec2-lab"))
+            .status()
+            .expect("runs");
+        assert!(status.success(), "{format}");
+    }
+    let stack =
+        ec2_playground_core::load_stack(&std::fs::read_to_string(fixture("ec2-lab")).expect("stack")).expect("loads");
+    let kinds = [
+        (&tf, ec2_playground_core::ProjectKind::Terraform),
+        (&both, ec2_playground_core::ProjectKind::Both),
+        (&cdktf, ec2_playground_core::ProjectKind::Cdktf),
+    ];
+    for (path, kind) in kinds {
+        let expected = ec2_playground_core::export_zip_as(&stack, kind).expect("zip");
+        assert_eq!(std::fs::read(path).expect("zip"), expected);
+    }
+    assert!(has_entry(&tf, "ec2-lab/main.tf") && !has_entry(&tf, "ec2-lab/main.py"));
+    assert!(has_entry(&both, "ec2-lab/terraform/main.tf") && has_entry(&both, "ec2-lab/main.py"));
+    assert!(!has_entry(&cdktf, "main.tf"));
+    let out = bin()
+        .args(["export", "--format", "terraform", "-o"])
+        .arg(dir.join("no.zip"))
+        .arg(fixture("escapes"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a Terraform template"));
+    assert!(!dir.join("no.zip").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -28,7 +28,9 @@ pub mod value;
 pub use checks::check;
 pub use diagnostic::{Diagnostic, Severity};
 pub use diagram::diagram_svg;
-pub use export::{export_project, export_zip, Project, ProjectFile};
+pub use export::{
+    export_project, export_project_as, export_zip, export_zip_as, ExportAsError, Project, ProjectFile, ProjectKind,
+};
 pub use hcl::{main_tf, HclError};
 pub use i18n::{Lang, Text};
 pub use load::{load_stack, save_stack, LoadError};
