@@ -202,7 +202,7 @@ enum Schema {
 
 impl Schema {
     fn of(section: &str, ty: &str) -> Schema {
-        // Leak-free static names for the types we know; others get no blocks.
+        // The types whose block names we know, as static names; any other type has no blocks.
         const TYPES: &[&str] = &[
             "aws_instance",
             "aws_security_group",
