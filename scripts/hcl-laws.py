@@ -197,6 +197,91 @@ def check(stack, cli, work, mirror, version, tally):
     return name, note, failures
 
 
+# Pieces of the strings `plannable` stacks hold: what the HCL writer must escape, indent or
+# keep (quotes, backslashes, tabs, CR, escaped template markers, combining marks, no-break
+# spaces, a heredoc delimiter, line breaks).
+PIECES = ["a", "b", "Z", "0", " ", "  ", "\t", '"', "'", "\\", "\n", "\n", "\n  ", "\n\t", "\n\n", "\n   \n",
+          "\r\n", "$${x}", "%%{y}", "$$${z}", "$", "%", "{", "}", "EOT", "EOF", "e\u0301", "\u0301", "\u00a0",
+          "😀", "été", "\u2028", "#!/bin/bash", "echo $HOME", "=", "//", "-"]
+
+
+def escape(s):
+    """Pieces joined may make a marker (`$` then `{`): escape them all, so strings stay
+    literals (`$${x}` becomes `$$${x}`, the literal `$${x}`)."""
+    return s.replace("${", "$${").replace("%{", "%%{")
+
+
+def text(rng, lo=0, hi=12, pieces=PIECES):
+    return escape("".join(rng.choice(pieces) for _ in range(rng.randint(lo, hi))))
+
+
+def script(rng, base64encode):
+    """A multi-line script; for Fn.base64encode without `"` or `\\` (cdktf refuses the one,
+    Terraform reads the other as an escape) and with raw `${` (cdktf escapes it)."""
+    pieces = [p for p in PIECES if not (base64encode and ('"' in p or "\\" in p or "$$" in p or "%%" in p))]
+    if base64encode:
+        pieces += ["${HOME}"]
+
+    def raw(lo, hi, pieces):
+        return "".join(rng.choice(pieces) for _ in range(rng.randint(lo, hi)))
+
+    lines = [rng.choice(["", " ", "  ", "\t", "    "]) + raw(0, 6, pieces) for _ in range(rng.randint(2, 6))]
+    if rng.random() < 0.5:
+        lines[rng.randrange(len(lines))] = raw(1, 4, ["a", "b", "#!/bin/bash", "echo"])
+    out = "\n".join(lines) + ("\n" if rng.random() < 0.85 else "")
+    # cdktf escapes `${` in a Fn.base64encode argument, not `%{`.
+    return out.replace("%{", "%%{") if base64encode else escape(out)
+
+
+def tags(rng):
+    return {text(rng, 1, 5): text(rng) for _ in range(rng.randint(0, 4))}
+
+
+def output_value(rng, depth, refs):
+    kind = rng.choice(["str", "str", "num", "bool", "ref", "list", "map"] if depth < 3 else ["str", "num", "ref"])
+    if kind == "str":
+        return text(rng, 0, 16)
+    if kind == "num":
+        return rng.choice([0, 1, -1, 42, 2 ** 53 - 1, -(2 ** 31)])
+    if kind == "bool":
+        return rng.random() < 0.5
+    if kind == "ref":
+        return rng.choice(refs)
+    if kind == "list":
+        return [output_value(rng, depth + 1, refs) for _ in range(rng.randint(0, 4))]
+    return {"map": {text(rng, 1, 5): output_value(rng, depth + 1, refs) for _ in range(rng.randint(0, 4))}}
+
+
+def plannable(seed, i):
+    """A random stack Terraform plans offline (no data source, values the provider accepts)
+    whose strings are hostile to an HCL writer: tags, keys, output values, user data."""
+    import random
+    rng = random.Random("%s-%s" % (seed, i))
+    resources = [{"AwsProvider": {"id": "aws", "region": "eu-west-3", "default_tags": tags(rng)}}]
+    refs = []
+    for k in range(rng.randint(0, 2)):
+        sg = "sg%d" % k
+        desc = "".join(rng.choice("ab AZ09_.:/()#,@[]+=&;{}!*-") for _ in range(rng.randint(0, 20)))
+        rule = {"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"], "description": desc}
+        resources.append({"SecurityGroup": {"id": sg, "name": text(rng, 1, 6, ["a", "b", "-", "_", "0"]),
+                                            "description": desc or "d", "ingress": [rule] * rng.randint(0, 2),
+                                            "tags": tags(rng)}})
+        refs.append({"ref": sg, "attr": "id"})
+    for k in range(rng.randint(1, 2)):
+        inst = "web%d" % k
+        body = {"id": inst, "ami": "ami-0c55b159cbfafe1f0", "instance_type": "t2.micro", "tags": tags(rng)}
+        if refs:
+            body["vpc_security_group_ids"] = list(refs)
+        encoding = rng.choice(["plain", "base64", "fn_base64encode"])
+        field = "user_data" if encoding == "plain" else "user_data_base64"
+        body[field] = {"script": script(rng, encoding == "fn_base64encode"), "encoding": encoding, "location": "inline"}
+        resources.append({"Instance": body})
+        refs.append({"ref": inst, "attr": "public_ip"})
+    for k in range(rng.randint(1, 4)):
+        resources.append({"TerraformOutput": {"id": "o%d" % k, "value": output_value(rng, 0, refs)}})
+    return {"version": 1, "name": "plannable-%d" % i, "class_name": "MyStack", "resources": resources}
+
+
 STRUCTURAL = {"id", "ref", "attr", "var", "encoding", "location", "class_name", "version"}
 
 
@@ -238,6 +323,8 @@ def main():
     p.add_argument("--work", required=True)
     p.add_argument("--mirror", required=True)
     p.add_argument("--provider-version", required=True)
+    p.add_argument("--plannable", type=int, default=0, help="random stacks Terraform can plan offline")
+    p.add_argument("--seed", default="1")
     p.add_argument("stacks", nargs="+")
     a = p.parse_args()
     tally = {k: 0 for k in ("fmt", "validate (valid)", "validate (invalid)", "plan (equal)", "plan (both fail)",
@@ -251,6 +338,12 @@ def main():
             with open(tamed, "w") as f:
                 json.dump(tame(json.load(open(stack))), f, ensure_ascii=False, indent=1)
             stacks.append(tamed)
+    for i in range(a.plannable):
+        path = os.path.join(a.work, "generated", "plannable-%d.json" % i)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            json.dump(plannable(a.seed, i), f, ensure_ascii=False, indent=1)
+        stacks.append(path)
     a.stacks = stacks
     for stack in a.stacks:
         name, note, failures = check(stack, a.cli, a.work, a.mirror, a.provider_version, tally)

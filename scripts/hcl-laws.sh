@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The laws of our main.tf (`ec2-playground hcl`), checked with the real Terraform:
 #
-#   scripts/hcl-laws.sh [N [SEED]]     every fixture, and N generated stacks (default 4) from
-#                                      SEED (default 1)
+#   scripts/hcl-laws.sh [N [SEED]]     every fixture, tests/hcl/*.json, N generated stacks
+#                                      (default 4) from SEED (default 1), each also tamed,
+#                                      and N "plannable" stacks
 #
 # For each stack:
 #   - fmt:      `terraform fmt -check` leaves our main.tf as it is;
@@ -49,7 +50,7 @@ for ((i = 0; i < n; i++)); do stacks+=("$work/generated/stack-$i.json"); done
 
 if TF_CLI_CONFIG_FILE=/dev/null python3 "$here/scripts/hcl-laws.py" \
   --cli "$here/target/debug/ec2-playground" --work "$work" --mirror "$mirror" \
-  --provider-version "$version" "${stacks[@]}"; then
+  --provider-version "$version" --seed "$seed" --plannable "$n" "${stacks[@]}"; then
   rm -rf "$work"
 else
   echo "work folders kept in $work" >&2

@@ -38,6 +38,9 @@ scripts/differential.sh 6 1
 step "main.tf laws with the real Terraform (every fixture, 3 generated stacks)"
 scripts/hcl-laws.sh 3 1
 
+step "conformance with the real CDK Terrain (every fixture)"
+scripts/cdktn-conformance.sh
+
 step "wasm32 build (trunk, release, offline)"
 cargo fetch --locked >/dev/null
 trunk build --release --offline

@@ -42,8 +42,9 @@ enum Command {
         /// The zip to write.
         #[arg(short, long)]
         output: PathBuf,
-        /// `cdktf` (the course's project), `terraform` (main.tf and its README) or `both`
-        /// (the cdktf project with the Terraform one in `terraform/`, sharing its state).
+        /// `cdktf` (the course's project), `terraform` (main.tf and its README), `both`
+        /// (the cdktf project with the Terraform one in `terraform/`, sharing its state) or
+        /// `cdktn` (the same project for CDK Terrain).
         #[arg(long, value_enum, default_value_t = ExportFormat::Cdktf)]
         format: ExportFormat,
     },
@@ -99,6 +100,7 @@ enum ExportFormat {
     Cdktf,
     Terraform,
     Both,
+    Cdktn,
 }
 
 /// How `check` prints its findings.
@@ -234,6 +236,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ExportFormat::Cdktf => core::ProjectKind::Cdktf,
                 ExportFormat::Terraform => core::ProjectKind::Terraform,
                 ExportFormat::Both => core::ProjectKind::Both,
+                ExportFormat::Cdktn => core::ProjectKind::Cdktn,
             };
             let bytes = core::export_zip_as(&stack, kind).map_err(|e| match e {
                 core::ExportAsError::Hcl(e) => Failure {

@@ -64,8 +64,18 @@ fn has_entry(path: &Path, name: &str) -> bool {
 fn export_format_terraform_and_both() {
     let dir = std::env::temp_dir().join(format!("ec2p-cli-export-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("tmp");
-    let (tf, both, cdktf) = (dir.join("tf.zip"), dir.join("both.zip"), dir.join("cdktf.zip"));
-    for (format, out) in [("terraform", &tf), ("both", &both), ("cdktf", &cdktf)] {
+    let (tf, both, cdktf, cdktn) = (
+        dir.join("tf.zip"),
+        dir.join("both.zip"),
+        dir.join("cdktf.zip"),
+        dir.join("cdktn.zip"),
+    );
+    for (format, out) in [
+        ("terraform", &tf),
+        ("both", &both),
+        ("cdktf", &cdktf),
+        ("cdktn", &cdktn),
+    ] {
         let status = bin()
             .args(["export", "--format", format, "-o"])
             .arg(out)
@@ -80,6 +90,7 @@ fn export_format_terraform_and_both() {
         (&tf, ec2_playground_core::ProjectKind::Terraform),
         (&both, ec2_playground_core::ProjectKind::Both),
         (&cdktf, ec2_playground_core::ProjectKind::Cdktf),
+        (&cdktn, ec2_playground_core::ProjectKind::Cdktn),
     ];
     for (path, kind) in kinds {
         let expected = ec2_playground_core::export_zip_as(&stack, kind).expect("zip");

@@ -130,6 +130,10 @@ pub enum ProjectKind {
     /// and English `README.md` (`terraform init && terraform plan`). Its local state is
     /// `terraform.<stack>.tfstate` beside `main.tf`.
     Terraform,
+    /// The same project for CDK Terrain, the community's continuation of cdktf
+    /// ([`crate::cdktn`]): `cdktn` and `cdktn-provider-aws` in the Pipfile, their import
+    /// paths in `main.py`, the `cdktf.json` that `cdktn init` writes.
+    Cdktn,
     /// The cdktf project, with the Terraform one in its folder `terraform/`, whose backend
     /// points at the cdktf project's state (`../terraform.<stack>.tfstate`): a stack
     /// deployed with `cdktf deploy` plans with no change from `terraform/`, since its
@@ -155,6 +159,7 @@ pub enum ExportAsError {
 pub fn export_project_as(stack: &Stack, kind: ProjectKind) -> Result<Project, HclError> {
     match kind {
         ProjectKind::Cdktf => Ok(export_project(stack)),
+        ProjectKind::Cdktn => Ok(crate::cdktn::project(stack)),
         ProjectKind::Terraform => Ok(Project {
             folder: project_folder(stack),
             files: terraform_files(stack, ".", "")?,
@@ -230,7 +235,7 @@ fn zip_project(project: &Project) -> Result<Vec<u8>, ExportError> {
 }
 
 /// `.gitignore` of cdktf-cli 0.21.0's python template, byte for byte (no final newline).
-const GITIGNORE: &str =
+pub(crate) const GITIGNORE: &str =
     "dist/\nimports/*\n!imports/__init__.py\n.terraform\ncdktf.out\ncdktf.log\n*terraform.*.tfstate*";
 
 fn pipfile() -> String {
@@ -241,7 +246,7 @@ fn pipfile() -> String {
 
 /// A UUID-shaped id derived from the stack name (md5, version nibble 4), standing in for
 /// the random `projectId` of `cdktf init`.
-fn project_id(stack: &Stack) -> String {
+pub(crate) fn project_id(stack: &Stack) -> String {
     let h = Md5::digest(format!("ec2-playground:{}", stack.name).as_bytes());
     let mut b = [0u8; 16];
     b.copy_from_slice(&h);
@@ -349,15 +354,15 @@ fn count(stack: &Stack, class: &str) -> usize {
 
 /// What both READMEs say of a stack: what it creates (French, English lists) and its rough
 /// monthly cost, with the note for unknown prices.
-struct Summary {
-    list_fr: String,
-    list_en: String,
-    cost: f64,
-    unknown_fr: &'static str,
-    unknown_en: &'static str,
+pub(crate) struct Summary {
+    pub(crate) list_fr: String,
+    pub(crate) list_en: String,
+    pub(crate) cost: f64,
+    pub(crate) unknown_fr: &'static str,
+    pub(crate) unknown_en: &'static str,
 }
 
-fn summary(stack: &Stack) -> Summary {
+pub(crate) fn summary(stack: &Stack) -> Summary {
     let (cost, unknown) = monthly_cost(stack);
     let rows: Vec<(usize, &str, &str, &str)> = [
         ("Instance", "instance(s) EC2", "EC2 instance(s)"),
@@ -716,6 +721,13 @@ mod tests {
             export_zip_as(&lab(), ProjectKind::Both).expect("zip"),
             export_zip_as(&lab(), ProjectKind::Both).expect("zip")
         );
+    }
+
+    #[test]
+    fn the_cdktn_kind_is_the_cdk_terrain_project() {
+        let p = export_project_as(&lab(), ProjectKind::Cdktn).expect("cdktn");
+        assert_eq!(p, crate::cdktn::project(&lab()));
+        assert!(p.files[1].contents.contains("cdktn-provider-aws = \"==25.8.1\""));
     }
 
     #[test]

@@ -7,11 +7,13 @@
 //! - [`check`]: the learner's mistakes, as [`Diagnostic`]s in French and English;
 //! - [`diagram_svg`]: the diagram of the stack, as SVG text;
 //! - [`main_py`] / [`export_zip`]: the Python the course writes, and the whole project;
-//! - [`main_tf`]: the same stack as the Terraform HCL a person would write.
+//! - [`main_tf`]: the same stack as the Terraform HCL a person would write;
+//! - [`cdktn`]: the same project for CDK Terrain, cdktf's community continuation.
 //!
 //! Pure Rust: no browser crate; builds for x86_64 and wasm32-unknown-unknown.
 
 pub mod attributes;
+pub mod cdktn;
 pub mod checks;
 pub mod diagnostic;
 pub mod diagram;
