@@ -216,3 +216,26 @@ fn json_the_synth_never_writes_is_reported() {
     let err = tf_json_to_hcl(&serde_json::json!({"resource": {"t": {"n": {"a b": 1}}}}), &[]).expect_err("bad name");
     assert!(matches!(err, HclError::Unexpected { ref path, .. } if path == "resource.t.n.a b"));
 }
+
+/// The text of a quoted string or quoted template made of literals only, read back by
+/// hcl-edit's parser.
+fn read_back(text: &str) -> Option<String> {
+    match hcl_edit::parser::parse_expr(text).ok()? {
+        Expression::String(s) => Some(s.value().clone()),
+        Expression::StringTemplate(t) => literal(&Template::from(t)),
+        _ => None,
+    }
+}
+
+proptest::proptest! {
+    /// Any literal (markers escaped as `$${` and `%%{`, as JSON needs them to be read as
+    /// literals) is written as a quoted string that reads back as the same text.
+    #[test]
+    fn quoted_literals_read_back_as_written(
+        s in proptest::string::string_regex("([a-z\"\\\\\t\r\n\u{0}\u{7f}\u{85}\u{2028}é😀 ]|\\$|%|\\{|\\}|\\$\\$\\{|EOT){0,24}").expect("regex")
+    ) {
+        let json = s.replace("${", "$${").replace("%{", "%%{");
+        let text = string(&json, 1, false);
+        proptest::prop_assert_eq!(read_back(&text), Some(s.clone()), "{:?} written {}", json, text);
+    }
+}
