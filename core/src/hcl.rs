@@ -1,7 +1,7 @@
 //! `hcl`: the stack as the `main.tf` a person would write for plain Terraform, the way out
 //! of cdktf (archived by HashiCorp on 2025-12-10) that keeps the same plan.
 //!
-//! The HCL is derived from the `cdk.tf.json` that [`synth`](crate::synth) predicts
+//! The HCL is derived from the `cdk.tf.json` that [`synth`](crate::synth()) predicts
 //! ([`synth_value`]), so it says exactly what the JSON says: one block per provider, data
 //! source, resource and output; the `terraform { required_providers, backend }` blocks cdktf
 //! writes; references as expressions; nested blocks as blocks. It is written through
@@ -64,7 +64,7 @@ impl HclError {
 }
 
 /// The `main.tf` for `stack`: what `terraform plan` reads the same way as the `cdk.tf.json`
-/// that [`crate::synth`] writes with the same `options` (the local backend's path comes
+/// that [`crate::synth()`] writes with the same `options` (the local backend's path comes
 /// from `options.project_dir`; `SynthOptions::new(".")` gives the relative
 /// `terraform.<stack>.tfstate`). Data sources and resources come in the stack's order.
 ///
