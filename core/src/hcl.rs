@@ -270,8 +270,15 @@ fn resource_block(section: &str, ty: &str, name: &str, body: &Value) -> Result<B
 
 /// The `terraform` block: `required_providers` (each provider an object attribute), then the
 /// backend as `backend "<type>" { ... }`, as the Terraform documentation writes them.
+///
+/// Terraform reads this block without variables (its settings must be literal), so a JSON
+/// string there is not a template but the text itself (HCL JSON syntax: strings are templates
+/// only where an evaluation context is given; seen with Terraform 1.11.4: a backend path
+/// holding `${x}` is taken as written in `cdk.tf.json`, and refused as a "Variables not
+/// allowed" template in HCL). Its markers are escaped first, so they stay text.
 fn terraform_block(v: &Value) -> Result<Block, HclError> {
-    let map = object(v, "terraform")?;
+    let escaped = escape_markers_in(v);
+    let map = object(&escaped, "terraform")?;
     let mut items = Vec::new();
     if let Some(rp) = map.get("required_providers") {
         let path = "terraform.required_providers";
@@ -292,6 +299,17 @@ fn terraform_block(v: &Value) -> Result<Block, HclError> {
         .collect();
     items.extend(body_items(&rest, Schema::Nested, "terraform", 1)?);
     Ok(block("terraform", &[], items, 0))
+}
+
+/// `v` with `${` and `%{` in every string written `$${` and `%%{`: a literal text as a
+/// template that reads as that text.
+fn escape_markers_in(v: &Value) -> Value {
+    match v {
+        Value::String(s) => Value::String(s.replace("${", "$${").replace("%{", "%%{")),
+        Value::Array(items) => Value::Array(items.iter().map(escape_markers_in).collect()),
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), escape_markers_in(v))).collect()),
+        other => other.clone(),
+    }
 }
 
 /// One line (or more) of a body: an attribute or a nested block.

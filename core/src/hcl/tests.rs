@@ -239,3 +239,12 @@ proptest::proptest! {
         proptest::prop_assert_eq!(read_back(&text), Some(s.clone()), "{:?} written {}", json, text);
     }
 }
+
+#[test]
+fn the_terraform_block_keeps_its_strings_as_text() {
+    let tf = main_tf(&lab(), &SynthOptions::new("/tmp/${x}/%{y}")).expect("hcl");
+    assert!(
+        tf.contains("    path = \"/tmp/$${x}/%%{y}/terraform.ec2-lab.tfstate\"\n"),
+        "{tf}"
+    );
+}
