@@ -117,6 +117,12 @@ def plan_differences(a, b):
     for key in ("planned_values", "output_changes"):
         leaf_differences(a.get(key), b.get(key), key, diffs)
 
+    def descriptions(p):
+        outputs = p.get("configuration", {}).get("root_module", {}).get("outputs", {})
+        return {k: v.get("description") for k, v in outputs.items()}
+
+    leaf_differences(descriptions(a), descriptions(b), "output descriptions", diffs)
+
     def attrs(p):
         return sorted(json.dumps(x, sort_keys=True) for x in p.get("relevant_attributes", []))
 

@@ -159,7 +159,14 @@ pub fn tf_json_to_hcl(tf: &Value, order: &[BlockKey]) -> Result<String, HclError
     if let Some(outputs) = root.get("output") {
         for (name, body) in object(outputs, "output")? {
             let path = format!("output.{name}");
-            let items = body_items(object(body, &path)?, Schema::Output, &path, 1)?;
+            // Terraform reads an output's description without variables (it must be a
+            // literal): in JSON its text is taken as written, so it stays text here (seen
+            // with Terraform 1.11.4, as for the terraform block).
+            let mut body = object(body, &path)?.clone();
+            if let Some(description) = body.get_mut("description") {
+                *description = escape_markers_in(description);
+            }
+            let items = body_items(&body, Schema::Output, &path, 1)?;
             blocks.push(block("output", &[name], items, 0));
         }
     }

@@ -248,3 +248,12 @@ fn the_terraform_block_keeps_its_strings_as_text() {
         "{tf}"
     );
 }
+
+#[test]
+fn output_descriptions_stay_text() {
+    let tf = serde_json::json!({"output": {"o": {"description": "${x} %{y}", "value": "${aws_instance.a.id}"}}});
+    assert_eq!(
+        tf_json_to_hcl(&tf, &[]).expect("hcl"),
+        "output \"o\" {\n  description = \"$${x} %%{y}\"\n  value       = aws_instance.a.id\n}\n"
+    );
+}
