@@ -257,3 +257,22 @@ fn output_descriptions_stay_text() {
         "output \"o\" {\n  description = \"$${x} %%{y}\"\n  value       = aws_instance.a.id\n}\n"
     );
 }
+
+#[test]
+fn a_line_break_in_a_quoted_string_of_an_interpolation_is_refused() {
+    for bad in [
+        "${base64encode(\"a\rb\")}",
+        "${base64encode(\"a\nb\")}",
+        "x ${f(\"\r\")}",
+    ] {
+        let err = string_expr(bad, "p", 1, true).expect_err(bad);
+        assert!(
+            matches!(err, HclError::InvalidTemplate { ref reason, .. } if reason.contains("line break")),
+            "{err:?}"
+        );
+    }
+    // Escaped, or outside the quotes, it is not refused here.
+    assert_eq!(string("${base64encode(\"a\\rb\")}", 1, true), "base64encode(\"a\\rb\")");
+    assert!(has_line_break_in_quotes("f(\"\\\"\n\")"));
+    assert!(!has_line_break_in_quotes("f(\"\\\\\")\n"));
+}
