@@ -194,9 +194,10 @@ fn indent(depth: usize) -> String {
     "  ".repeat(depth)
 }
 
-/// What a block body may hold as nested blocks: the block types of the hashicorp/aws
-/// provider's schema (`terraform providers schema -json`, provider 5.100 and 6.x) for the
-/// resources and data sources the stack model writes.
+/// What a block body may hold as nested blocks: the `block_types` of the hashicorp/aws
+/// provider's schema (`terraform providers schema -json` with provider 5.100.0, read for
+/// every resource and data source the stack model writes; `ingress` and `egress` of
+/// `aws_security_group` are attributes there, of type set of objects).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Schema {
     Resource(&'static str),
@@ -246,7 +247,9 @@ impl Schema {
                 "root_block_device",
                 "timeouts",
             ],
-            Schema::Resource("aws_security_group" | "aws_ebs_volume" | "aws_ebs_snapshot") => &["timeouts"],
+            Schema::Resource(
+                "aws_security_group" | "aws_ebs_volume" | "aws_ebs_snapshot" | "aws_volume_attachment",
+            ) => &["timeouts"],
             Schema::Data("aws_ami") => &["filter", "timeouts"],
             Schema::Provider => &[
                 "assume_role",
