@@ -38,6 +38,12 @@ scripts/differential.sh 6 1
 step "differential test against terraform validate (8 generated stacks, half broken on purpose)"
 scripts/terraform-validate.sh 8 1
 
+step "main.tf laws with the real Terraform (every fixture, 3 generated stacks)"
+scripts/hcl-laws.sh 3 1
+
+step "conformance with the real CDK Terrain (4 fixtures; every fixture by hand: scripts/cdktn-conformance.sh)"
+scripts/cdktn-conformance.sh ec2-lab multi-zone all-attributes user-data-module
+
 step "wasm32 build (trunk, release, offline)"
 cargo fetch --locked >/dev/null
 trunk build --release --offline

@@ -42,6 +42,24 @@ enum Command {
         /// The zip to write.
         #[arg(short, long)]
         output: PathBuf,
+        /// `cdktf` (the course's project), `terraform` (main.tf and its README), `both`
+        /// (the cdktf project with the Terraform one in `terraform/`, sharing its state) or
+        /// `cdktn` (the same project for CDK Terrain).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Cdktf)]
+        format: ExportFormat,
+    },
+    /// Print STACK as the Terraform main.tf a person would write (the plan of cdk.tf.json).
+    Hcl {
+        /// The stack document (JSON).
+        stack: PathBuf,
+        /// The directory of the cdktf project whose local state main.tf keeps using (as
+        /// synth's --project-dir); by default the state is `terraform.<stack>.tfstate`
+        /// beside main.tf.
+        #[arg(long, default_value = ".")]
+        project_dir: String,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Print the main.py the course would have the learner write for STACK.
     Python {
@@ -82,6 +100,15 @@ enum Command {
         #[arg(long, default_value = "fr", value_parser = parse_lang)]
         lang: Lang,
     },
+}
+
+/// Which project `export` zips.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExportFormat {
+    Cdktf,
+    Terraform,
+    Both,
+    Cdktn,
 }
 
 /// How `check` prints its findings.
@@ -272,10 +299,34 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Check { stack, format, lang } => {
             run_check(&stack, format, lang).map(|error| if error { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Export { stack, output } => {
+        Command::Export { stack, output, format } => {
             let stack = read_stack(&stack)?;
-            let bytes = core::export_zip(&stack).map_err(|e| Failure::same(e.to_string()))?;
+            let kind = match format {
+                ExportFormat::Cdktf => core::ProjectKind::Cdktf,
+                ExportFormat::Terraform => core::ProjectKind::Terraform,
+                ExportFormat::Both => core::ProjectKind::Both,
+                ExportFormat::Cdktn => core::ProjectKind::Cdktn,
+            };
+            let bytes = core::export_zip_as(&stack, kind).map_err(|e| match e {
+                core::ExportAsError::Hcl(e) => Failure {
+                    en: e.to_string(),
+                    fr: e.message(Lang::Fr),
+                },
+                e => Failure::same(e.to_string()),
+            })?;
             write_output(Some(&output), &bytes).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Hcl {
+            stack,
+            project_dir,
+            output,
+        } => {
+            let stack = read_stack(&stack)?;
+            let hcl = core::main_tf(&stack, &SynthOptions::new(project_dir)).map_err(|e| Failure {
+                en: e.to_string(),
+                fr: e.message(Lang::Fr),
+            })?;
+            write_output(output.as_deref(), hcl.as_bytes()).map(|()| ExitCode::SUCCESS)
         }
         Command::Python { stack, output } => {
             let stack = read_stack(&stack)?;

@@ -5,6 +5,9 @@
 //! (`bundle/templates/python/`), with `projectId` derived from the stack's name (so the
 //! same stack always gives the same bytes) and the Pipfile pinning the versions our JSON
 //! matches.
+//!
+//! cdktf is archived (HashiCorp, 2025-12-10); [`ProjectKind`] also exports the same stack as
+//! a plain Terraform project ([`crate::main_tf`]), instead of the cdktf one or beside it.
 
 use std::io::{Cursor, Write};
 
@@ -13,9 +16,10 @@ use thiserror::Error;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use crate::hcl::{main_tf, HclError};
 use crate::model::{Resource, Stack};
 use crate::python::python_files;
-use crate::synth::{CDKTF_PROVIDER_AWS_VERSION, CDKTF_VERSION};
+use crate::synth::{SynthOptions, CDKTF_PROVIDER_AWS_VERSION, CDKTF_VERSION};
 
 /// One file of the project: its path inside the project folder and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,13 +117,112 @@ pub fn export_project(stack: &Stack) -> Project {
 ///
 /// Errors: only if the zip writer fails, which it does not for in-memory output.
 pub fn export_zip(stack: &Stack) -> Result<Vec<u8>, ExportError> {
-    let project = export_project(stack);
+    zip_project(&export_project(stack))
+}
+
+/// Which project an export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProjectKind {
+    /// The cdktf project the course teaches ([`export_project`]).
+    #[default]
+    Cdktf,
+    /// A plain Terraform project: `main.tf` ([`crate::main_tf`]), `.gitignore` and a French
+    /// and English `README.md` (`terraform init && terraform plan`). Its local state is
+    /// `terraform.<stack>.tfstate` beside `main.tf`.
+    Terraform,
+    /// The same project for CDK Terrain, the community's continuation of cdktf
+    /// ([`crate::cdktn`]): `cdktn` and `cdktn-provider-aws` in the Pipfile, their import
+    /// paths in `main.py`, the `cdktf.json` that `cdktn init` writes.
+    Cdktn,
+    /// The cdktf project, with the Terraform one in its folder `terraform/`, whose backend
+    /// points at the cdktf project's state (`../terraform.<stack>.tfstate`): a stack
+    /// deployed with `cdktf deploy` plans with no change from `terraform/`, since its
+    /// resources keep their addresses.
+    Both,
+}
+
+/// Why an export of a given [`ProjectKind`] failed.
+#[derive(Debug, Error)]
+pub enum ExportAsError {
+    /// The stack has no `main.tf` (a string Terraform cannot read, or a synth error).
+    #[error(transparent)]
+    Hcl(#[from] HclError),
+    /// The zip writer failed.
+    #[error(transparent)]
+    Zip(#[from] ExportError),
+}
+
+/// The project of the given kind for `stack`, files sorted by path.
+///
+/// Errors: for [`ProjectKind::Terraform`] and [`ProjectKind::Both`], what
+/// [`crate::main_tf`] refuses.
+pub fn export_project_as(stack: &Stack, kind: ProjectKind) -> Result<Project, HclError> {
+    match kind {
+        ProjectKind::Cdktf => Ok(export_project(stack)),
+        ProjectKind::Cdktn => Ok(crate::cdktn::project(stack)),
+        ProjectKind::Terraform => Ok(Project {
+            folder: project_folder(stack),
+            files: terraform_files(stack, ".", "")?,
+        }),
+        ProjectKind::Both => {
+            let mut project = export_project(stack);
+            project.files.extend(terraform_files(stack, "..", "terraform/")?);
+            project.files.sort_by(|a, b| a.path.cmp(&b.path));
+            Ok(project)
+        }
+    }
+}
+
+/// [`export_project_as`], zipped as [`export_zip`] does.
+///
+/// Errors: see [`export_project_as`]; the zip writer does not fail in memory.
+pub fn export_zip_as(stack: &Stack, kind: ProjectKind) -> Result<Vec<u8>, ExportAsError> {
+    Ok(zip_project(&export_project_as(stack, kind)?)?)
+}
+
+/// The Terraform project's files under `prefix`, its state in `state_dir` (relative to
+/// `main.tf`).
+fn terraform_files(stack: &Stack, state_dir: &str, prefix: &str) -> Result<Vec<ProjectFile>, HclError> {
+    let main = main_tf(stack, &SynthOptions::new(state_dir))?;
+    Ok(vec![
+        ProjectFile {
+            path: format!("{prefix}.gitignore"),
+            contents: TERRAFORM_GITIGNORE.into(),
+            executable: false,
+        },
+        ProjectFile {
+            path: format!("{prefix}README.md"),
+            contents: terraform_readme(stack, !prefix.is_empty()),
+            executable: false,
+        },
+        ProjectFile {
+            path: format!("{prefix}main.tf"),
+            contents: main,
+            executable: false,
+        },
+    ])
+}
+
+/// The usual Terraform `.gitignore`: the working directory, state files (they can hold
+/// secrets) and crash logs; `.terraform.lock.hcl` is kept, as Terraform's documentation
+/// advises ("Dependency Lock File": include it in version control).
+const TERRAFORM_GITIGNORE: &str = ".terraform/\n*.tfstate\n*.tfstate.*\ncrash.log\ncrash.*.log\n";
+
+fn zip_project(project: &Project) -> Result<Vec<u8>, ExportError> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default());
     zip.add_directory(format!("{}/", project.folder), options.unix_permissions(0o755))?;
+    let mut folders: Vec<&str> = Vec::new();
     for file in &project.files {
+        // A subfolder (`terraform/`) gets its entry before its first file.
+        if let Some((folder, _)) = file.path.rsplit_once('/') {
+            if !folders.contains(&folder) {
+                folders.push(folder);
+                zip.add_directory(format!("{}/{folder}/", project.folder), options.unix_permissions(0o755))?;
+            }
+        }
         let mode = if file.executable { 0o755 } else { 0o644 };
         zip.start_file(
             format!("{}/{}", project.folder, file.path),
@@ -132,7 +235,7 @@ pub fn export_zip(stack: &Stack) -> Result<Vec<u8>, ExportError> {
 }
 
 /// `.gitignore` of cdktf-cli 0.21.0's python template, byte for byte (no final newline).
-const GITIGNORE: &str =
+pub(crate) const GITIGNORE: &str =
     "dist/\nimports/*\n!imports/__init__.py\n.terraform\ncdktf.out\ncdktf.log\n*terraform.*.tfstate*";
 
 fn pipfile() -> String {
@@ -143,7 +246,7 @@ fn pipfile() -> String {
 
 /// A UUID-shaped id derived from the stack name (md5, version nibble 4), standing in for
 /// the random `projectId` of `cdktf init`.
-fn project_id(stack: &Stack) -> String {
+pub(crate) fn project_id(stack: &Stack) -> String {
     let h = Md5::digest(format!("ec2-playground:{}", stack.name).as_bytes());
     let mut b = [0u8; 16];
     b.copy_from_slice(&h);
@@ -249,9 +352,17 @@ fn count(stack: &Stack, class: &str) -> usize {
         .count()
 }
 
-fn readme(stack: &Stack) -> String {
-    let folder = project_folder(stack);
-    let name = &stack.name;
+/// What both READMEs say of a stack: what it creates (French, English lists) and its rough
+/// monthly cost, with the note for unknown prices.
+pub(crate) struct Summary {
+    pub(crate) list_fr: String,
+    pub(crate) list_en: String,
+    pub(crate) cost: f64,
+    pub(crate) unknown_fr: &'static str,
+    pub(crate) unknown_en: &'static str,
+}
+
+pub(crate) fn summary(stack: &Stack) -> Summary {
     let (cost, unknown) = monthly_cost(stack);
     let rows: Vec<(usize, &str, &str, &str)> = [
         ("Instance", "instance(s) EC2", "EC2 instance(s)"),
@@ -293,6 +404,25 @@ fn readme(stack: &Stack) -> String {
     } else {
         ""
     };
+    Summary {
+        list_fr,
+        list_en,
+        cost,
+        unknown_fr,
+        unknown_en,
+    }
+}
+
+fn readme(stack: &Stack) -> String {
+    let folder = project_folder(stack);
+    let name = &stack.name;
+    let Summary {
+        list_fr,
+        list_en,
+        cost,
+        unknown_fr,
+        unknown_en,
+    } = summary(stack);
     format!(
         "# {name}
 
@@ -367,6 +497,109 @@ console (in the right region) that no instance, volume or snapshot is left. Do n
     )
 }
 
+/// The Terraform project's README, French then English. `beside_cdktf`: the project is the
+/// `terraform/` folder of the cdktf one and shares its state.
+fn terraform_readme(stack: &Stack, beside_cdktf: bool) -> String {
+    let name = &stack.name;
+    let folder = if beside_cdktf {
+        format!("{}/terraform", project_folder(stack))
+    } else {
+        project_folder(stack)
+    };
+    let Summary {
+        list_fr,
+        list_en,
+        cost,
+        unknown_fr,
+        unknown_en,
+    } = summary(stack);
+    let (state_fr, state_en) = if beside_cdktf {
+        (
+            format!("L'état est celui du projet cdktf, `../terraform.{name}.tfstate` : une stack déjà déployée avec\n`cdktf deploy` donne un plan sans changement, les ressources gardant leurs adresses."),
+            format!("The state is the cdktf project's, `../terraform.{name}.tfstate`: a stack already deployed with\n`cdktf deploy` plans with no change, since its resources keep their addresses."),
+        )
+    } else {
+        (
+            format!("L'état est `terraform.{name}.tfstate`, dans ce dossier. Pour reprendre une stack déployée avec\n`cdktf deploy`, copiez ici le `terraform.{name}.tfstate` du projet cdktf avant `terraform plan` :\nles ressources gardent leurs adresses, le plan est alors sans changement."),
+            format!("The state is `terraform.{name}.tfstate`, in this folder. To take over a stack deployed with\n`cdktf deploy`, copy the cdktf project's `terraform.{name}.tfstate` here before `terraform plan`:\nthe resources keep their addresses, so the plan shows no change."),
+        )
+    };
+    format!(
+        "# {name} (Terraform)
+
+Projet Terraform exporté depuis EC2 Playground : la stack `{name}` du module 2 du cours, écrite
+en HCL comme on l'écrirait à la main. HashiCorp a archivé CDK for Terraform (cdktf) le 10 décembre
+2025 ; ce `main.tf` décrit exactement ce que décrit le `cdk.tf.json` affiché dans le playground
+(même `terraform plan`), sans Python ni cdktf.
+
+## Ce que la stack crée
+
+{list_fr}
+## Les commandes
+
+Prérequis : Terraform (1.5 ou plus récent) et des identifiants AWS (`aws configure`).
+
+```bash
+cd {folder}
+terraform init && terraform plan   # installe le provider AWS, puis montre ce qui sera créé
+terraform apply                    # crée les ressources (confirmez par « yes »)
+terraform destroy                  # supprime tout ce que la stack a créé
+```
+
+{state_fr}
+
+## Ce que cela coûte
+
+Laissée en marche, cette stack coûte environ **{cost:.2} USD par mois**{unknown_fr} : prix indicatifs
+à la demande (us-east-1, 2025) des instances, des volumes EBS et des adresses IPv4 publiques ;
+l'offre gratuite d'AWS peut en couvrir une partie. Les snapshots se paient en plus, au Go stocké.
+
+## Tout supprimer
+
+Quand vous avez fini, lancez `terraform destroy` depuis ce dossier et confirmez. Vérifiez ensuite
+dans la console EC2 (dans la bonne région) qu'il ne reste ni instance, ni volume, ni snapshot.
+Ne supprimez pas `terraform.{name}.tfstate` avant : c'est lui qui sait quoi détruire.
+
+---
+
+## English
+
+A Terraform project exported from EC2 Playground: the stack `{name}` of the course's module 2,
+written in HCL as one would write it by hand. HashiCorp archived CDK for Terraform (cdktf) on
+10 December 2025; this `main.tf` describes exactly what the `cdk.tf.json` shown in the
+playground describes (the same `terraform plan`), without Python or cdktf.
+
+### What the stack creates
+
+{list_en}
+### Commands
+
+You need Terraform (1.5 or later) and AWS credentials (`aws configure`).
+
+```bash
+cd {folder}
+terraform init && terraform plan   # installs the AWS provider, then shows what will be created
+terraform apply                    # creates the resources (answer \"yes\")
+terraform destroy                  # deletes everything the stack created
+```
+
+{state_en}
+
+### What it costs
+
+Left running, this stack costs about **{cost:.2} USD a month**{unknown_en}: indicative on-demand
+prices (us-east-1, 2025) of the instances, EBS volumes and public IPv4 addresses; the AWS
+Free Tier may cover part of it. Snapshots are billed on top, per GB stored.
+
+### Deleting everything
+
+When you are done, run `terraform destroy` from this folder and confirm. Then check in the EC2
+console (in the right region) that no instance, volume or snapshot is left. Do not delete
+`terraform.{name}.tfstate` before that: it is what knows what to destroy.
+"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,6 +651,108 @@ mod tests {
         std::io::Read::read_to_string(&mut archive.by_name("ec2-lab/main.py").expect("main.py"), &mut main)
             .expect("utf-8");
         assert_eq!(main, crate::main_py(&lab()));
+    }
+
+    fn zip_names(bytes: Vec<u8>) -> Vec<String> {
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("readable zip");
+        (0..archive.len())
+            .filter_map(|i| {
+                archive
+                    .by_index(i)
+                    .ok()
+                    .and_then(|f| f.name().ok().map(|n| n.into_owned()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_terraform_project_is_main_tf_a_gitignore_and_a_readme() {
+        let p = export_project_as(&lab(), ProjectKind::Terraform).expect("terraform project");
+        assert_eq!(p.folder, "ec2-lab");
+        let paths: Vec<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, [".gitignore", "README.md", "main.tf"]);
+        let main = crate::main_tf(&lab(), &SynthOptions::new(".")).expect("hcl");
+        assert_eq!(p.files[2].contents, main);
+        assert!(main.contains("    path = \"terraform.ec2-lab.tfstate\"\n"));
+        let readme = &p.files[1].contents;
+        assert!(readme.starts_with("# ec2-lab (Terraform)\n"));
+        assert_eq!(readme.matches("terraform init && terraform plan").count(), 2);
+        assert!(readme.contains("archivé CDK for Terraform (cdktf) le 10 décembre"));
+        assert!(readme.contains("archived CDK for Terraform (cdktf) on\n10 December 2025"));
+        assert!(readme.contains("copiez ici le `terraform.ec2-lab.tfstate`"));
+        assert!(p.files[0].contents.contains("*.tfstate\n"));
+        assert!(!p.files[0].contents.contains(".terraform.lock.hcl"));
+    }
+
+    #[test]
+    fn both_puts_the_terraform_project_in_a_folder_sharing_the_cdktf_state() {
+        let p = export_project_as(&lab(), ProjectKind::Both).expect("both");
+        let paths: Vec<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                ".gitignore",
+                "Pipfile",
+                "README.md",
+                "cdktf.json",
+                "main.py",
+                "terraform/.gitignore",
+                "terraform/README.md",
+                "terraform/main.tf"
+            ]
+        );
+        assert!(p.files[7]
+            .contents
+            .contains("    path = \"../terraform.ec2-lab.tfstate\"\n"));
+        assert!(p.files[6].contents.contains("cd ec2-lab/terraform\n"));
+        assert!(p.files[6].contents.contains("plans with no change"));
+        let names = zip_names(export_zip_as(&lab(), ProjectKind::Both).expect("zip"));
+        assert_eq!(
+            names[5..],
+            [
+                "ec2-lab/main.py",
+                "ec2-lab/terraform/",
+                "ec2-lab/terraform/.gitignore",
+                "ec2-lab/terraform/README.md",
+                "ec2-lab/terraform/main.tf"
+            ]
+        );
+        assert_eq!(
+            export_zip_as(&lab(), ProjectKind::Both).expect("zip"),
+            export_zip_as(&lab(), ProjectKind::Both).expect("zip")
+        );
+    }
+
+    #[test]
+    fn the_cdktn_kind_is_the_cdk_terrain_project() {
+        let p = export_project_as(&lab(), ProjectKind::Cdktn).expect("cdktn");
+        assert_eq!(p, crate::cdktn::project(&lab()));
+        assert!(p.files[1].contents.contains("cdktn-provider-aws = \"==25.8.1\""));
+    }
+
+    #[test]
+    fn the_cdktf_kind_is_the_course_project() {
+        assert_eq!(
+            export_project_as(&lab(), ProjectKind::Cdktf).expect("cdktf"),
+            export_project(&lab())
+        );
+        assert_eq!(
+            export_zip_as(&lab(), ProjectKind::Cdktf).expect("zip"),
+            export_zip(&lab()).expect("zip")
+        );
+    }
+
+    #[test]
+    fn a_stack_without_main_tf_has_no_terraform_project() {
+        let escapes = load_stack(include_str!("../../tests/fixtures/escapes/stack.json")).expect("loads");
+        for kind in [ProjectKind::Terraform, ProjectKind::Both] {
+            let err = export_zip_as(&escapes, kind).expect_err("not a template");
+            assert!(
+                matches!(err, ExportAsError::Hcl(HclError::InvalidTemplate { .. })),
+                "{err:?}"
+            );
+        }
+        assert!(export_zip_as(&escapes, ProjectKind::Cdktf).is_ok());
     }
 
     #[test]

@@ -6,16 +6,20 @@
 //! - [`synth`]: the `cdk.tf.json` that cdktf 0.21.0 writes, byte for byte;
 //! - [`check`]: the learner's mistakes, as [`Diagnostic`]s in French and English;
 //! - [`diagram_svg`]: the diagram of the stack, as SVG text;
-//! - [`main_py`] / [`export_zip`]: the Python the course writes, and the whole project.
+//! - [`main_py`] / [`export_zip`]: the Python the course writes, and the whole project;
+//! - [`main_tf`]: the same stack as the Terraform HCL a person would write;
+//! - [`cdktn`]: the same project for CDK Terrain, cdktf's community continuation.
 //!
 //! Pure Rust: no browser crate; builds for x86_64 and wasm32-unknown-unknown.
 
 pub mod attributes;
+pub mod cdktn;
 pub mod checks;
 pub mod diagnostic;
 pub mod diagram;
 pub mod edit;
 pub mod export;
+pub mod hcl;
 pub mod i18n;
 pub mod load;
 pub mod logical_id;
@@ -30,7 +34,10 @@ pub use checks::check;
 pub use diagnostic::{Diagnostic, Severity};
 pub use diagram::diagram_svg;
 pub use edit::{apply_edit, EditError};
-pub use export::{export_project, export_zip, Project, ProjectFile};
+pub use export::{
+    export_project, export_project_as, export_zip, export_zip_as, ExportAsError, Project, ProjectFile, ProjectKind,
+};
+pub use hcl::{main_tf, HclError};
 pub use i18n::{Lang, Text};
 pub use load::{load_stack, load_stack_bytes, save_stack, LoadError};
 pub use model::*;

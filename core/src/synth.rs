@@ -838,6 +838,9 @@ impl Ctx<'_> {
                 _ => {}
             }
         }
+        // Keys in the order cdktf writes them (sorted: kwarg names are ASCII), so that
+        // readers of `synth_value` (the HCL writer) meet them as in `cdk.tf.json`.
+        m.sort_keys();
         Ok(m)
     }
 
