@@ -799,8 +799,7 @@ impl<'s> Reader<'s> {
                 let full = format!("cdktf_cdktf_provider_aws.{rest}");
                 if let Some(c) = schema::class_named(name).filter(|c| c.module == full) {
                     Binding::Class(c)
-                } else if let Some((c, _, b)) = schema::block_named(name).filter(|(c, _, _)| c.module == full) {
-                    let _ = c;
+                } else if let Some((_, _, b)) = schema::block_named(name).filter(|(c, _, _)| c.module == full) {
                     Binding::Block(b)
                 } else {
                     let right_module = schema::class_named(name)
