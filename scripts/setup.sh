@@ -3,7 +3,7 @@
 # skipping whatever is already there at the right version. Nothing here downloads from GitHub.
 #
 #   scripts/setup.sh            everything
-#   scripts/setup.sh web        wasm target, trunk, wasm-bindgen, wasm-opt
+#   scripts/setup.sh web        wasm target, trunk, wasm-bindgen, wasm-opt, the editor's npm packages
 #   scripts/setup.sh browser    chromium, chromedriver, playwright-core
 #   scripts/setup.sh cdktf      the real cdktf in a Python venv (goldens, conformance)
 #   scripts/setup.sh python     ruff (formatting check of the generated main.py)
@@ -38,6 +38,16 @@ setup_web() {
      [ "$(cd "$EC2P_TOOLS/node" && node -p "require('binaryen/package.json').version" 2>/dev/null)" != "$BINARYEN_NPM_VERSION" ]; then
     log "installing npm binaryen $BINARYEN_NPM_VERSION"
     setup_node_pkgs
+  fi
+  setup_editor
+}
+
+# The code editor's packages (CodeMirror 6, esbuild), at the versions of web/js/package-lock.json.
+setup_editor() {
+  local js="$here/web/js"
+  if [ ! -x "$js/node_modules/.bin/esbuild" ] || [ "$js/package-lock.json" -nt "$js/node_modules/.package-lock.json" ]; then
+    log "installing the code editor's npm packages (web/js)"
+    (cd "$js" && npm ci --no-audit --no-fund --loglevel=error >&2)
   fi
 }
 

@@ -18,7 +18,7 @@ step "clippy (x86_64)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy --locked -p ec2-playground-core -p ec2-playground-web --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked -p ec2-playground-core -p ec2-playground-web -p ec2-playground-reader --target wasm32-unknown-unknown -- -D warnings
 
 step "unit, golden and CLI tests"
 INSTA_UPDATE=no cargo test --locked --workspace

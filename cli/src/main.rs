@@ -211,6 +211,11 @@ fn read_stack(path: &Path) -> Result<Stack, Failure> {
 /// The stack of a `main.py`, read with the `user_data.py` of its folder when there is one;
 /// the reader's warnings go to stderr, its errors make the failure.
 fn read_program(path: &Path) -> Result<Stack, Failure> {
+    read_program_files(path).map(|(stack, _)| stack)
+}
+
+/// [`read_program`], with the program's text (`main.py`, `user_data.py`).
+fn read_program_files(path: &Path) -> Result<(Stack, (String, Option<String>)), Failure> {
     let main_py = read_text(path)?;
     let user_data_path = path.with_file_name("user_data.py");
     let user_data_py = if user_data_path.is_file() {
@@ -230,7 +235,7 @@ fn read_program(path: &Path) -> Result<Stack, Failure> {
                 eprintln!("warning: {}", located(d, Lang::En));
                 eprintln!("avertissement : {}", located(d, Lang::Fr));
             }
-            Ok(stack)
+            Ok((stack, (main_py, user_data_py)))
         }
         None => {
             let errors: Vec<&core::CodeDiagnostic> = outcome
@@ -300,20 +305,27 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             run_check(&stack, format, lang).map(|error| if error { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Export { stack, output, format } => {
-            let stack = read_stack(&stack)?;
+            // From a main.py, the cdktf project holds that very text, comments and all.
+            let (stack, code) = if stack.extension().is_some_and(|e| e == "py") {
+                let (stack, code) = read_program_files(&stack)?;
+                (stack, Some(code))
+            } else {
+                (read_stack(&stack)?, None)
+            };
             let kind = match format {
                 ExportFormat::Cdktf => core::ProjectKind::Cdktf,
                 ExportFormat::Terraform => core::ProjectKind::Terraform,
                 ExportFormat::Both => core::ProjectKind::Both,
                 ExportFormat::Cdktn => core::ProjectKind::Cdktn,
             };
-            let bytes = core::export_zip_as(&stack, kind).map_err(|e| match e {
-                core::ExportAsError::Hcl(e) => Failure {
-                    en: e.to_string(),
-                    fr: e.message(Lang::Fr),
-                },
-                e => Failure::same(e.to_string()),
+            let mut project = core::export_project_as(&stack, kind).map_err(|e| Failure {
+                en: e.to_string(),
+                fr: e.message(Lang::Fr),
             })?;
+            if let (Some((main_py, user_data_py)), core::ProjectKind::Cdktf | core::ProjectKind::Both) = (&code, kind) {
+                project = core::with_learner_code(project, main_py, user_data_py.as_deref());
+            }
+            let bytes = core::zip_project(&project).map_err(|e| Failure::same(e.to_string()))?;
             write_output(Some(&output), &bytes).map(|()| ExitCode::SUCCESS)
         }
         Command::Hcl {

@@ -152,3 +152,44 @@ fn a_bad_main_py_fails_with_line_and_column_in_both_languages() {
         "{stderr}"
     );
 }
+
+#[test]
+fn export_of_a_main_py_keeps_the_learners_text() {
+    let dir = std::env::temp_dir().join(format!("ec2p-cli-export-py-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let fixture = fixtures_dir().join("user-data-module");
+    let main_py = format!(
+        "# Mon lab, à ma façon\n{}",
+        std::fs::read_to_string(fixture.join("main.py")).expect("main.py")
+    );
+    let user_data_py = std::fs::read_to_string(fixture.join("user_data.py")).expect("user_data.py");
+    std::fs::write(dir.join("main.py"), &main_py).expect("write");
+    std::fs::write(dir.join("user_data.py"), &user_data_py).expect("write");
+    let zip = dir.join("out.zip");
+    let out = bin()
+        .arg("export")
+        .arg(dir.join("main.py"))
+        .arg("-o")
+        .arg(&zip)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&zip).expect("zip");
+    let _ = std::fs::remove_dir_all(&dir);
+    let stack = ec2_playground_core::read_python(&main_py, Some(&user_data_py))
+        .stack
+        .expect("reads");
+    let generated = ec2_playground_core::export_project(&stack);
+    let expected = ec2_playground_core::zip_project(&ec2_playground_core::with_learner_code(
+        generated.clone(),
+        &main_py,
+        Some(&user_data_py),
+    ))
+    .expect("zip");
+    assert_eq!(bytes, expected, "the zip holds the learner's main.py");
+    assert_ne!(
+        bytes,
+        ec2_playground_core::zip_project(&generated).expect("zip"),
+        "not the generated one"
+    );
+}

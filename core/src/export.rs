@@ -112,6 +112,31 @@ pub fn export_project(stack: &Stack) -> Project {
     }
 }
 
+/// `project` with the learner's own `main.py` (and `user_data.py`) in place of the ones
+/// written from the stack: what they wrote, comments and layout, is what they download.
+/// Without a `user_data_py`, the project has no `user_data.py` (their `main.py` does not
+/// import one: the reader refuses such an import without the file). The folder `terraform/`
+/// of a [`ProjectKind::Both`] export is left as it is.
+pub fn with_learner_code(mut project: Project, main_py: &str, user_data_py: Option<&str>) -> Project {
+    project
+        .files
+        .retain(|f| f.path != "main.py" && f.path != "user_data.py");
+    project.files.push(ProjectFile {
+        path: "main.py".into(),
+        contents: main_py.to_owned(),
+        executable: true,
+    });
+    if let Some(text) = user_data_py {
+        project.files.push(ProjectFile {
+            path: "user_data.py".into(),
+            contents: text.to_owned(),
+            executable: false,
+        });
+    }
+    project.files.sort_by(|a, b| a.path.cmp(&b.path));
+    project
+}
+
 /// The project zipped under its folder: deflated, entries sorted, every date
 /// 1980-01-01 00:00, so the same stack always gives the same bytes.
 ///
@@ -208,7 +233,11 @@ fn terraform_files(stack: &Stack, state_dir: &str, prefix: &str) -> Result<Vec<P
 /// advises ("Dependency Lock File": include it in version control).
 const TERRAFORM_GITIGNORE: &str = ".terraform/\n*.tfstate\n*.tfstate.*\ncrash.log\ncrash.*.log\n";
 
-fn zip_project(project: &Project) -> Result<Vec<u8>, ExportError> {
+/// `project` zipped under its folder, as [`export_zip`] does: deflated, entries sorted,
+/// every date 1980-01-01 00:00.
+///
+/// Errors: only if the zip writer fails, which it does not for in-memory output.
+pub fn zip_project(project: &Project) -> Result<Vec<u8>, ExportError> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
@@ -620,6 +649,35 @@ mod tests {
         assert_eq!(cdktf["language"], "python");
         assert!(p.files[1].contents.contains("cdktf = \"==0.21.0\""));
         assert!(p.files[1].contents.contains("cdktf-cdktf-provider-aws = \"==21.22.1\""));
+    }
+
+    #[test]
+    fn the_learners_code_replaces_the_written_one() {
+        let mine = "# mon code\n";
+        let p = with_learner_code(export_project(&lab()), mine, Some("USER_DATA = ''\n"));
+        let paths: Vec<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                ".gitignore",
+                "Pipfile",
+                "README.md",
+                "cdktf.json",
+                "main.py",
+                "user_data.py"
+            ]
+        );
+        assert_eq!(p.files[4].contents, mine);
+        assert!(p.files[4].executable);
+        let p = with_learner_code(p, mine, None);
+        assert!(
+            p.files.iter().all(|f| f.path != "user_data.py"),
+            "no user_data.py without one"
+        );
+        let both = export_project_as(&lab(), ProjectKind::Both).expect("both");
+        let n = both.files.len();
+        let both = with_learner_code(both, mine, None);
+        assert_eq!(both.files.len(), n, "terraform/ is left as it is");
     }
 
     #[test]

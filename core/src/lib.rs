@@ -26,6 +26,7 @@ pub mod logical_id;
 pub mod model;
 pub mod python;
 pub mod read;
+pub mod read_reply;
 pub mod schema;
 pub mod synth;
 pub mod value;
@@ -35,7 +36,8 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use diagram::diagram_svg;
 pub use edit::{apply_edit, EditError};
 pub use export::{
-    export_project, export_project_as, export_zip, export_zip_as, ExportAsError, Project, ProjectFile, ProjectKind,
+    export_project, export_project_as, export_zip, export_zip_as, with_learner_code, zip_project, ExportAsError,
+    Project, ProjectFile, ProjectKind,
 };
 pub use hcl::{main_tf, HclError};
 pub use i18n::{Lang, Text};
@@ -43,5 +45,6 @@ pub use load::{load_stack, load_stack_bytes, save_stack, LoadError};
 pub use model::*;
 pub use python::{main_py, python_files, PythonFiles};
 pub use read::{read_python, CodeDiagnostic, ReadOutcome};
+pub use read_reply::{edit_reply, read_reply, EditReply, ReadReply, ReplyDiagnostic};
 pub use synth::{synth, SynthError, SynthOptions};
 pub use value::{OutputValue, Reference, StrValue};

@@ -22,7 +22,7 @@ async function openDiagram(page) {
   await page.goto(env.server.url);
   await page.waitForFunction((golden) => {
     const el = document.querySelector('#code-json');
-    return el && el.textContent === golden;
+    return el && (el.editorHandle ? el.editorHandle.text() : el.textContent) === golden;
   }, LAB_GOLDEN, { timeout: TIMEOUT });
   await page.click('#tab-diagram');
   await waitFitted(page);

@@ -108,4 +108,16 @@ function suite(timingsFile) {
   return shared;
 }
 
-module.exports = { ROOT, DIST, ARTIFACTS, serve, launch, freshPage, screenshot, suite };
+/**
+ * The text of a code panel (`#code-json`, `#code-python`...): from its editor once the
+ * code editor has loaded (CodeMirror draws only the lines in view), else the plain text.
+ */
+async function codeText(page, selector) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    return el.editorHandle ? el.editorHandle.text() : el.textContent;
+  }, selector);
+}
+
+module.exports = { ROOT, DIST, ARTIFACTS, serve, launch, freshPage, screenshot, suite, codeText };

@@ -20,7 +20,7 @@ const TO_PORT = `#r-${SG}-ingress-0--to-port`;
 
 const env = h.suite('timings.json');
 
-const jsonText = (page) => page.locator('#code-json').textContent();
+const jsonText = (page) => h.codeText(page, '#code-json');
 
 async function waitJson(page, predicate, arg) {
   await page.waitForFunction(
@@ -28,7 +28,7 @@ async function waitJson(page, predicate, arg) {
       const el = document.querySelector('#code-json');
       if (!el) return false;
       // eslint-disable-next-line no-new-func
-      return new Function('text', 'arg', src)(el.textContent, a);
+      return new Function('text', 'arg', src)(el.editorHandle ? el.editorHandle.text() : el.textContent, a);
     },
     [predicate, arg],
     { timeout: TIMEOUT },
@@ -71,13 +71,13 @@ test('editing a port changes the JSON at once; a bad value says why and keeps th
   await page.click('#tab-python');
   await page.waitForFunction(() => {
     const py = document.querySelector('#code-python');
-    return py && py.textContent.includes('SecurityGroupIngress(') && py.textContent.includes('2022');
+    return py && (py.editorHandle ? py.editorHandle.text() : py.textContent).includes('SecurityGroupIngress(') && (py.editorHandle ? py.editorHandle.text() : py.textContent).includes('2022');
   }, null, { timeout: TIMEOUT });
-  const py = await page.textContent('#code-python');
+  const py = await h.codeText(page, '#code-python');
   assert.match(py, /from_port=2022/);
   assert.doesNotMatch(py, /from_port=22,/);
   await page.fill(FROM_PORT, '2200');
-  await page.waitForFunction(() => document.querySelector('#code-python').textContent.includes('from_port=2200'), null, { timeout: TIMEOUT });
+  await page.waitForFunction(() => ((el) => el.editorHandle ? el.editorHandle.text() : el.textContent)(document.querySelector('#code-python')).includes('from_port=2200'), null, { timeout: TIMEOUT });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -93,7 +93,7 @@ test('a synth error shows beside its field and the panel keeps the last good JSO
   assert.equal(await page.isDisabled('#download-zip'), true, 'no download of a stack that does not synthesize');
   await page.click('#tab-python');
   await page.waitForSelector('#code-python', { timeout: TIMEOUT });
-  assert.match(await page.textContent('#code-python'), /vol = EbsVolume\(\s*self,\s*"data"/, 'main.py of the last valid stack');
+  assert.match(await h.codeText(page, '#code-python'), /vol = EbsVolume\(\s*self,\s*"data"/, 'main.py of the last valid stack');
   await page.waitForSelector('#panel-python .stale', { timeout: TIMEOUT });
   await page.click('#tab-json');
   await page.fill('#r-5-id', 'data');
@@ -353,7 +353,7 @@ test('the downloaded zip is a valid zip holding main.py, and cdk.tf.json downloa
   await openLab(page);
   await page.click('#tab-python');
   await page.waitForSelector('#code-python', { timeout: TIMEOUT });
-  const mainPy = await page.textContent('#code-python');
+  const mainPy = await h.codeText(page, '#code-python');
   const [zipDownload] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click('#download-zip')]);
   assert.equal(zipDownload.suggestedFilename(), 'ec2-lab.zip');
   const zipPath = path.join(h.ARTIFACTS, 'ec2-lab.zip');

@@ -14,8 +14,8 @@ use crate::components::share_box::ShareBox;
 use crate::components::toolbar::Toolbar;
 use crate::hooks::{use_outputs, Outputs};
 use crate::i18n::tr;
-use crate::services::{document, location, storage};
-use crate::state::{self, Action, Mode, Notice, Playground, Prefs, StartInput};
+use crate::services::{code_modules, document, location, storage};
+use crate::state::{self, Action, Mode, Notice, Panel, Playground, Prefs, SavedCode, StartInput};
 
 /// What every part of the page may read: the state (with its dispatcher) and the outputs
 /// derived from it.
@@ -25,6 +25,8 @@ pub struct AppContext {
     pub state: UseReducerHandle<Playground>,
     /// The outputs of its stack.
     pub outputs: Outputs,
+    /// True once the code editor has loaded (until then, code shows as plain text).
+    pub editor_ready: bool,
 }
 
 /// Reads the address and the storage, decides the first state, and keeps an unreadable
@@ -37,6 +39,7 @@ fn boot() -> Playground {
         mode,
         fragment: location::fragment(),
         saved: if embed { None } else { storage::read(storage::STACK_KEY) },
+        saved_code: if embed { None } else { storage::read(storage::CODE_KEY) },
         prefs: if embed { None } else { storage::read(storage::PREFS_KEY) },
         browser_langs: document::browser_languages(),
     });
@@ -78,6 +81,60 @@ pub fn App() -> Html {
                 }
             },
         );
+    }
+
+    // The learner's code beside the stack; none saved when the code is the stack's own.
+    {
+        let dispatcher = state.clone();
+        let cannot_save = state.notices.contains(&Notice::CannotSave);
+        let saved = state.code.as_ref().map(SavedCode::of);
+        use_effect_with((saved, state.autosave_suspended()), move |(saved, suspended)| {
+            if *suspended || cannot_save {
+                return;
+            }
+            let written = match saved {
+                Some(code) => serde_json::to_string(code)
+                    .map_err(|_| storage::StorageError)
+                    .and_then(|text| storage::write(storage::CODE_KEY, &text)),
+                None => storage::remove(storage::CODE_KEY),
+            };
+            if written.is_err() {
+                dispatcher.dispatch(Action::Notify(Notice::CannotSave));
+            }
+        });
+    }
+
+    // The code editor, once the first paint is done (the JSON shows as text until then).
+    let editor_ready = use_state(code_modules::editor_ready);
+    {
+        let editor_ready = editor_ready.clone();
+        let dispatcher = state.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if code_modules::load_editor().await {
+                    editor_ready.set(true);
+                } else {
+                    dispatcher.dispatch(Action::Notify(Notice::ModuleFailed("editor/editor.js".into())));
+                }
+            });
+        });
+    }
+
+    // The reader, once there is code to read or the learner opens main.py.
+    {
+        let dispatcher = state.clone();
+        let wanted = state.code.is_some() || state.panel == Panel::Python;
+        use_effect_with(wanted, move |&wanted| {
+            if wanted {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if code_modules::load_reader().await {
+                        dispatcher.dispatch(Action::ReaderReady);
+                    } else {
+                        dispatcher.dispatch(Action::Notify(Notice::ModuleFailed("reader/".into())));
+                    }
+                });
+            }
+        });
     }
 
     // Once the learner has chosen between their work and a shared stack, the link has
@@ -128,6 +185,7 @@ pub fn App() -> Html {
     let context = AppContext {
         state: state.clone(),
         outputs,
+        editor_ready: *editor_ready,
     };
     html! {
         <ContextProvider<AppContext> context={context}>

@@ -4,6 +4,7 @@
 //! parts read the shared state through its context.
 
 pub mod checks_panel;
+pub mod code_editor;
 pub mod code_view;
 pub mod diagram_panel;
 pub mod editor;

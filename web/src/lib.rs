@@ -9,7 +9,6 @@
 pub mod app;
 pub mod components;
 pub mod examples;
-pub mod highlight;
 pub mod hooks;
 pub mod i18n;
 pub mod issues;

@@ -2,6 +2,7 @@
 //! downloads, the address bar and the document itself.
 
 pub mod clipboard;
+pub mod code_modules;
 pub mod document;
 pub mod download;
 pub mod location;

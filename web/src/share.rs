@@ -1,10 +1,13 @@
 //! Share links: the stack carried in the URL fragment.
 //!
-//! A link's fragment is `s1.<payload>`: `s1` is the version of this format, the payload the
-//! stack document (compact JSON, as [`serde_json`] writes a [`Stack`]) compressed with raw
-//! deflate and written in base64url without padding. The document inside carries its own
-//! `"version"`, read by [`ec2_playground_core::load_stack`], so both layers can evolve and
-//! older links keep opening.
+//! A link's fragment is `s1.<payload>` or `s2.<payload>`: the prefix is the version of this
+//! format, the payload compact JSON compressed with raw deflate and written in base64url
+//! without padding. In `s1` the JSON is the stack document (as [`serde_json`] writes a
+//! [`Stack`]); in `s2`, written when the learner has their own code, it is
+//! `{"stack": <document>, "main_py": "...", "user_data_py": "..."}` (`user_data_py` only
+//! when there is one). The document inside carries its own `"version"`, read by
+//! [`ec2_playground_core::load_stack`], so both layers can evolve and older links keep
+//! opening.
 //!
 //! Pure code: the browser side (reading and writing `location.hash`) is in
 //! [`crate::services::location`].
@@ -18,8 +21,20 @@ use flate2::read::DeflateDecoder;
 use flate2::write::DeflateEncoder;
 use flate2::Compression;
 
-/// The prefix of a version-1 link fragment.
+/// The prefix of a version-1 link fragment (the stack alone).
 pub const LINK_PREFIX_V1: &str = "s1.";
+/// The prefix of a version-2 link fragment (the stack and the learner's code).
+pub const LINK_PREFIX_V2: &str = "s2.";
+
+/// What a link carries: a stack, and the learner's code (`main.py`, `user_data.py`) when
+/// they had some.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    /// The stack.
+    pub stack: Stack,
+    /// `main.py` and `user_data.py`, as the learner wrote them.
+    pub code: Option<(String, Option<String>)>,
+}
 
 /// The longest fragment this playground writes or reads (characters). Browsers accept
 /// far longer URLs, but chat tools, mail clients and course pages cut them.
@@ -88,24 +103,51 @@ impl LinkError {
 ///
 /// Errors: [`LinkError::TooLong`] when it would be longer than [`MAX_FRAGMENT_CHARS`].
 pub fn encode(stack: &Stack) -> Result<String, LinkError> {
-    let json = serde_json::to_string(stack).map_err(|_| LinkError::Corrupt)?;
+    encode_with_code(stack, None)
+}
+
+/// The fragment (without `#`) of a link to `stack` and the learner's code (`main.py`,
+/// `user_data.py`): `s2` with code, `s1` without.
+///
+/// Errors: [`LinkError::TooLong`] when it would be longer than [`MAX_FRAGMENT_CHARS`].
+pub fn encode_with_code(stack: &Stack, code: Option<(&str, Option<&str>)>) -> Result<String, LinkError> {
+    let (prefix, json) = match code {
+        None => (LINK_PREFIX_V1, serde_json::to_string(stack)),
+        Some((main_py, user_data_py)) => {
+            let mut doc = serde_json::Map::new();
+            doc.insert(
+                "stack".into(),
+                serde_json::to_value(stack).map_err(|_| LinkError::Corrupt)?,
+            );
+            doc.insert("main_py".into(), main_py.into());
+            if let Some(text) = user_data_py {
+                doc.insert("user_data_py".into(), text.into());
+            }
+            (LINK_PREFIX_V2, serde_json::to_string(&doc))
+        }
+    };
+    let json = json.map_err(|_| LinkError::Corrupt)?;
     let mut encoder = DeflateEncoder::new(Vec::new(), Compression::best());
     encoder.write_all(json.as_bytes()).map_err(|_| LinkError::Corrupt)?;
     let packed = encoder.finish().map_err(|_| LinkError::Corrupt)?;
-    let fragment = format!("{LINK_PREFIX_V1}{}", URL_SAFE_NO_PAD.encode(packed));
+    let fragment = format!("{prefix}{}", URL_SAFE_NO_PAD.encode(packed));
     if fragment.len() > MAX_FRAGMENT_CHARS {
         return Err(LinkError::TooLong { chars: fragment.len() });
     }
     Ok(fragment)
 }
 
-/// The stack a link's fragment (without `#`) carries. Never panics, whatever the text.
-pub fn decode(fragment: &str) -> Result<Stack, LinkError> {
+/// What a link's fragment (without `#`) carries. Never panics, whatever the text.
+pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
     let chars = fragment.chars().count();
     if chars > MAX_FRAGMENT_CHARS {
         return Err(LinkError::TooLong { chars });
     }
-    let Some(payload) = fragment.strip_prefix(LINK_PREFIX_V1) else {
+    let (version, payload) = if let Some(p) = fragment.strip_prefix(LINK_PREFIX_V1) {
+        (1, p)
+    } else if let Some(p) = fragment.strip_prefix(LINK_PREFIX_V2) {
+        (2, p)
+    } else {
         return Err(LinkError::UnknownFormat {
             start: fragment.chars().take(12).collect(),
         });
@@ -123,7 +165,26 @@ pub fn decode(fragment: &str) -> Result<Stack, LinkError> {
         return Err(LinkError::Corrupt);
     }
     let text = String::from_utf8(json).map_err(|_| LinkError::Corrupt)?;
-    load_stack(&text).map_err(LinkError::Stack)
+    if version == 1 {
+        let stack = load_stack(&text).map_err(LinkError::Stack)?;
+        return Ok(Shared { stack, code: None });
+    }
+    let serde_json::Value::Object(mut doc) = serde_json::from_str(&text).map_err(|_| LinkError::Corrupt)? else {
+        return Err(LinkError::Corrupt);
+    };
+    let stack = doc.remove("stack").ok_or(LinkError::Corrupt)?;
+    let stack = load_stack(&stack.to_string()).map_err(LinkError::Stack)?;
+    let text = |v: Option<serde_json::Value>| match v {
+        Some(serde_json::Value::String(s)) => Ok(Some(s)),
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(_) => Err(LinkError::Corrupt),
+    };
+    let main_py = text(doc.remove("main_py"))?;
+    let user_data_py = text(doc.remove("user_data_py"))?;
+    Ok(Shared {
+        stack,
+        code: main_py.map(|m| (m, user_data_py)),
+    })
 }
 
 #[cfg(test)]
@@ -140,8 +201,24 @@ mod tests {
             assert!(fragment
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
-            assert_eq!(decode(&fragment), Ok(stack));
+            assert_eq!(decode(&fragment), Ok(Shared { stack, code: None }));
         }
+    }
+
+    #[test]
+    fn the_learners_code_travels_with_the_stack() {
+        let stack = Example::Lab.stack();
+        let main_py = "# mon code\nprint('é')\n";
+        let fragment = encode_with_code(&stack, Some((main_py, Some("USER_DATA = 'x'\n")))).expect("fits");
+        assert!(fragment.starts_with("s2."));
+        let shared = decode(&fragment).expect("opens");
+        assert_eq!(shared.stack, stack);
+        assert_eq!(
+            shared.code,
+            Some((main_py.to_owned(), Some("USER_DATA = 'x'\n".to_owned())))
+        );
+        let without = decode(&encode_with_code(&stack, Some((main_py, None))).expect("fits")).expect("opens");
+        assert_eq!(without.code, Some((main_py.to_owned(), None)));
     }
 
     #[test]
@@ -153,7 +230,11 @@ mod tests {
     #[test]
     fn broken_links_say_why() {
         assert_eq!(decode("hello"), Err(LinkError::UnknownFormat { start: "hello".into() }));
-        assert!(matches!(decode("s2.abc"), Err(LinkError::UnknownFormat { .. })));
+        assert!(matches!(decode("s3.abc"), Err(LinkError::UnknownFormat { .. })));
+        assert!(matches!(
+            decode("s2.abc"),
+            Err(LinkError::Corrupt | LinkError::NotBase64)
+        ));
         assert_eq!(decode("s1.@@@"), Err(LinkError::NotBase64));
         assert_eq!(decode("s1.AAAA"), Err(LinkError::Corrupt));
         let good = encode(&Example::Lab.stack()).expect("fits");

@@ -6,12 +6,15 @@
 
 use std::rc::Rc;
 
-use ec2_playground_core::{load_stack, Lang, LoadError, Resource, ResourceKind, Stack};
+use ec2_playground_core::{
+    load_stack, save_stack, EditReply, Lang, LoadError, ReplyDiagnostic, Resource, ResourceKind, Severity, Stack, Text,
+};
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::examples::Example;
-use crate::share::{self, LinkError};
+use crate::services::code_modules;
+use crate::share::{self, LinkError, Shared};
 use crate::templates;
 
 /// A panel of outputs.
@@ -142,6 +145,10 @@ pub enum Notice {
     ExportFailed(String),
     /// The diagram could not be made into a file (the browser's reason, if known).
     ImageFailed(String),
+    /// A file picked or dropped for the code could not be read (its name).
+    ImportFailed(String),
+    /// The code editor or the reader could not be loaded (the file that failed).
+    ModuleFailed(String),
     /// The diagram is too large for a readable PNG (its size in CSS pixels).
     ImageTooLarge {
         /// Width of the drawing.
@@ -173,6 +180,94 @@ pub enum ShareBox {
     },
 }
 
+/// Where the learner's code stands against the stack the page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeStatus {
+    /// The code reads to the stack shown.
+    InStep,
+    /// The code has not been read yet: the reader is loading.
+    Unread,
+    /// The code does not read (an error in it): the stack is the last one that did.
+    DoesNotRead,
+    /// A form edit waits for the reader to be carried into the code.
+    EditPending,
+    /// A form edit could not be carried into the code (why); the code is as the learner
+    /// left it, and the stack has the edit.
+    NotPlaced(Text),
+}
+
+/// The learner's own `main.py` (and `user_data.py`): what they typed, pasted or imported.
+/// While there is none, the `main.py` panel shows the code written from the stack.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LearnerCode {
+    /// `main.py`.
+    pub main_py: Rc<String>,
+    /// `user_data.py`, when the project has one.
+    pub user_data_py: Option<Rc<String>>,
+    /// Where the code stands against the stack.
+    pub status: CodeStatus,
+    /// The reader's findings on this text (empty until it is read).
+    pub diagnostics: Rc<Vec<ReplyDiagnostic>>,
+}
+
+impl LearnerCode {
+    /// New text, not read yet.
+    pub fn new(main_py: String, user_data_py: Option<String>) -> LearnerCode {
+        LearnerCode {
+            main_py: Rc::new(main_py),
+            user_data_py: user_data_py.map(Rc::new),
+            status: CodeStatus::Unread,
+            diagnostics: Rc::default(),
+        }
+    }
+
+    /// The errors among the findings.
+    pub fn errors(&self) -> impl Iterator<Item = &ReplyDiagnostic> {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+    }
+}
+
+/// The code as saved in the browser (`localStorage`, beside the stack document).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedCode {
+    /// `main.py`.
+    pub main_py: String,
+    /// `user_data.py`, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_data_py: Option<String>,
+    /// False when the last form edit was not carried into the code (the saved stack then
+    /// differs from it, and must not be replaced by what the code reads to).
+    #[serde(default = "yes")]
+    pub in_step: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl SavedCode {
+    /// What to save of `code`.
+    pub fn of(code: &LearnerCode) -> SavedCode {
+        SavedCode {
+            main_py: code.main_py.to_string(),
+            user_data_py: code.user_data_py.as_ref().map(|t| t.to_string()),
+            in_step: !matches!(code.status, CodeStatus::NotPlaced(_)),
+        }
+    }
+
+    /// The code it holds, not read yet (or kept apart from the stack when it was not in step).
+    pub fn restore(self) -> LearnerCode {
+        let mut code = LearnerCode::new(self.main_py, self.user_data_py);
+        if !self.in_step {
+            code.status = CodeStatus::NotPlaced(Text::new(
+                "une modification faite dans le formulaire n'avait pas pu être reportée dans le code",
+                "an edit made in the form could not be carried into the code",
+            ));
+        }
+        code
+    }
+}
+
 /// The whole state of the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Playground {
@@ -188,11 +283,14 @@ pub struct Playground {
     pub mode: Mode,
     /// Notices shown at the top.
     pub notices: Vec<Notice>,
-    /// The learner's saved work, held aside while a shared stack is shown: until they keep
-    /// the shared stack or restore their work, nothing is saved.
-    pub aside: Option<Rc<Stack>>,
-    /// The stack before the last replacement, to undo it.
-    pub undo: Option<(Rc<Stack>, Replacement)>,
+    /// The learner's own code, when they wrote or imported some (`None`: the code shown is
+    /// written from the stack).
+    pub code: Option<LearnerCode>,
+    /// The learner's saved work (stack and code), held aside while a shared stack is shown:
+    /// until they keep the shared stack or restore their work, nothing is saved.
+    pub aside: Option<(Rc<Stack>, Option<LearnerCode>)>,
+    /// The stack (and code) before the last replacement, to undo it.
+    pub undo: Option<(Rc<Stack>, Replacement, Option<LearnerCode>)>,
     /// The share box.
     pub share: ShareBox,
     /// Counts edits; a resource card keyed by it is rebuilt when the stack is replaced.
@@ -247,9 +345,42 @@ pub enum Action {
     CloseShare,
     /// Select the resource at an index (from the diagram), or nothing.
     Select(Option<usize>),
+    /// The learner's code changed (typed, pasted, imported): read it, and when it reads,
+    /// it becomes the stack.
+    SetCode {
+        /// `main.py`.
+        main_py: String,
+        /// `user_data.py`, if the project has one.
+        user_data_py: Option<String>,
+    },
+    /// Drop the learner's code: the code shown is written from the stack again.
+    RegenerateCode,
+    /// The reader has loaded: do what waited for it.
+    ReaderReady,
 }
 
 impl Playground {
+    /// The share link's fragment: the stack, and the learner's code when they have some.
+    ///
+    /// Errors: [`LinkError::TooLong`] when it would not fit in a link.
+    pub fn share_fragment(&self) -> Result<String, LinkError> {
+        share::encode_with_code(
+            &self.stack,
+            self.code
+                .as_ref()
+                .map(|c| (c.main_py.as_str(), c.user_data_py.as_deref().map(String::as_str))),
+        )
+    }
+
+    /// The learner's code to put in the project zip: theirs when it describes the stack
+    /// (`None`: the zip's code is written from the stack).
+    pub fn code_for_export(&self) -> Option<(&str, Option<&str>)> {
+        self.code
+            .as_ref()
+            .filter(|c| c.status == CodeStatus::InStep)
+            .map(|c| (c.main_py.as_str(), c.user_data_py.as_deref().map(String::as_str)))
+    }
+
     /// True when edits are refused.
     pub fn readonly(&self) -> bool {
         self.mode.readonly
@@ -265,7 +396,11 @@ impl Playground {
         if self.readonly() {
             return;
         }
+        let before = self.stack.clone();
         f(Rc::make_mut(&mut self.stack));
+        if self.stack != before {
+            self.place_edit();
+        }
     }
 
     fn replace(&mut self, stack: Stack, why: Replacement) {
@@ -273,9 +408,66 @@ impl Playground {
             return;
         }
         let old = std::mem::replace(&mut self.stack, Rc::new(stack));
-        self.undo = Some((old, why));
+        self.undo = Some((old, why, self.code.clone()));
         self.generation += 1;
         self.selected = None;
+        match why {
+            // A new stack: the code shown is its own.
+            Replacement::Example(_) => self.code = None,
+            Replacement::Removed(_) => self.place_edit(),
+        }
+    }
+
+    /// Carries the stack, just edited in the forms, into the learner's code (if they have
+    /// some): only what changed is rewritten; when that cannot be done, the code is kept
+    /// as it is and says so.
+    fn place_edit(&mut self) {
+        let document = save_stack(&self.stack);
+        let Some(code) = &mut self.code else {
+            return;
+        };
+        match code_modules::edit(
+            &code.main_py,
+            code.user_data_py.as_deref().map(String::as_str),
+            &document,
+        ) {
+            None => code.status = CodeStatus::EditPending,
+            Some(EditReply::Placed(text)) => {
+                if *code.main_py != text {
+                    code.main_py = Rc::new(text);
+                }
+                code.status = CodeStatus::InStep;
+                code.diagnostics = Rc::default();
+                // The findings of the new text (warnings, mostly).
+                if let Some(reply) = code_modules::read(&code.main_py, code.user_data_py.as_deref().map(String::as_str))
+                {
+                    code.diagnostics = Rc::new(reply.diagnostics);
+                }
+            }
+            Some(EditReply::NotPlaced(why)) => code.status = CodeStatus::NotPlaced(why),
+        }
+    }
+
+    /// Reads the learner's code; when it reads, its stack becomes the stack shown.
+    fn read_code(&mut self) {
+        let Some(code) = &mut self.code else {
+            return;
+        };
+        let Some(reply) = code_modules::read(&code.main_py, code.user_data_py.as_deref().map(String::as_str)) else {
+            code.status = CodeStatus::Unread;
+            return;
+        };
+        code.diagnostics = Rc::new(reply.diagnostics);
+        match reply.document.as_deref().map(load_stack) {
+            Some(Ok(stack)) => {
+                code.status = CodeStatus::InStep;
+                if stack != *self.stack {
+                    self.stack = Rc::new(stack);
+                    self.selected = self.selected.filter(|i| *i < self.stack.resources.len());
+                }
+            }
+            _ => code.status = CodeStatus::DoesNotRead,
+        }
     }
 }
 
@@ -332,9 +524,10 @@ impl Reducible for Playground {
             }
             Action::LoadExample(example) => next.replace(example.stack(), Replacement::Example(example)),
             Action::Undo => {
-                if let Some((old, _)) = next.undo.take() {
+                if let Some((old, _, code)) = next.undo.take() {
                     if !next.readonly() {
                         next.stack = old;
+                        next.code = code;
                         next.generation += 1;
                         next.selected = None;
                     }
@@ -343,8 +536,9 @@ impl Reducible for Playground {
             Action::DismissUndo => next.undo = None,
             Action::KeepShared => next.aside = None,
             Action::RestoreSaved => {
-                if let Some(saved) = next.aside.take() {
+                if let Some((saved, code)) = next.aside.take() {
                     next.stack = saved;
+                    next.code = code;
                     next.generation += 1;
                     next.selected = None;
                 }
@@ -372,6 +566,32 @@ impl Reducible for Playground {
             Action::Select(selected) => {
                 next.selected = selected.filter(|i| *i < next.stack.resources.len());
             }
+            Action::SetCode { main_py, user_data_py } => {
+                if !next.readonly() {
+                    next.code = Some(LearnerCode::new(main_py, user_data_py));
+                    next.read_code();
+                }
+            }
+            Action::RegenerateCode => {
+                if !next.readonly() {
+                    next.code = None;
+                }
+            }
+            Action::ReaderReady => match next.code.as_ref().map(|c| &c.status) {
+                Some(CodeStatus::Unread) => next.read_code(),
+                Some(CodeStatus::EditPending) => next.place_edit(),
+                Some(CodeStatus::NotPlaced(_)) => {
+                    // Only the findings: the stack has edits the code does not.
+                    if let Some(code) = &mut next.code {
+                        if let Some(reply) =
+                            code_modules::read(&code.main_py, code.user_data_py.as_deref().map(String::as_str))
+                        {
+                            code.diagnostics = Rc::new(reply.diagnostics);
+                        }
+                    }
+                }
+                _ => {}
+            },
         }
         Rc::new(next)
     }
@@ -386,6 +606,8 @@ pub struct StartInput {
     pub fragment: String,
     /// The saved stack document, if any.
     pub saved: Option<String>,
+    /// The saved code ([`SavedCode`] as JSON), if any.
+    pub saved_code: Option<String>,
     /// The saved preferences (JSON), if any.
     pub prefs: Option<String>,
     /// The browser's languages, preferred first (`navigator.languages`).
@@ -418,9 +640,17 @@ pub fn start(input: StartInput) -> Start {
     let mut backup = None;
 
     // The learner's own work (never read when embedded: a course page shows its own stack).
-    let saved: Option<Stack> = match (&input.saved, input.mode.embed) {
+    // Their code goes with their stack: it is read only when the stack is.
+    let saved_code = || {
+        input
+            .saved_code
+            .as_deref()
+            .and_then(|text| serde_json::from_str::<SavedCode>(text).ok())
+            .map(SavedCode::restore)
+    };
+    let saved: Option<(Stack, Option<LearnerCode>)> = match (&input.saved, input.mode.embed) {
         (Some(text), false) => match load_stack(text) {
-            Ok(stack) => Some(stack),
+            Ok(stack) => Some((stack, saved_code())),
             Err(error) => {
                 backup = Some(text.clone());
                 notices.push(Notice::SavedUnreadable {
@@ -446,11 +676,25 @@ pub fn start(input: StartInput) -> Start {
         }
     };
 
-    let (stack, aside, clear_fragment) = match (shared, saved) {
-        (Some(shared), Some(saved)) if shared != saved && !input.mode.embed => (shared, Some(Rc::new(saved)), false),
+    let shared = shared.map(|Shared { stack, code }| {
+        let code = code.map(|(main_py, user_data_py)| LearnerCode::new(main_py, user_data_py));
+        (stack, code)
+    });
+    let same = |a: &(Stack, Option<LearnerCode>), b: &(Stack, Option<LearnerCode>)| {
+        let text = |c: &Option<LearnerCode>| c.as_ref().map(|c| (c.main_py.clone(), c.user_data_py.clone()));
+        a.0 == b.0 && text(&a.1) == text(&b.1)
+    };
+    let ((stack, code), aside, clear_fragment) = match (shared, saved) {
+        (Some(shared), Some(saved)) if !same(&shared, &saved) && !input.mode.embed => {
+            (shared, Some((Rc::new(saved.0), saved.1)), false)
+        }
         (Some(shared), _) => (shared, None, !input.mode.embed),
         (None, Some(saved)) => (saved, None, !fragment.is_empty() && !input.mode.embed),
-        (None, None) => (Example::Lab.stack(), None, !fragment.is_empty() && !input.mode.embed),
+        (None, None) => (
+            (Example::Lab.stack(), None),
+            None,
+            !fragment.is_empty() && !input.mode.embed,
+        ),
     };
 
     Start {
@@ -461,6 +705,7 @@ pub fn start(input: StartInput) -> Start {
             panel: input.mode.only_panel.unwrap_or_default(),
             mode: input.mode,
             notices,
+            code,
             aside,
             undo: None,
             share: ShareBox::Closed,
@@ -544,7 +789,7 @@ mod tests {
             ..StartInput::default()
         });
         assert_eq!(*s.state.stack, shared);
-        assert_eq!(s.state.aside.as_deref(), Some(&mine));
+        assert_eq!(s.state.aside.as_ref().map(|(stack, _)| &**stack), Some(&mine));
         assert!(s.state.autosave_suspended());
         assert!(!s.clear_fragment);
 
@@ -637,5 +882,123 @@ mod tests {
             Box::new(Resource::KeyPair(Default::default())),
         ));
         assert_eq!(s.stack, before);
+    }
+
+    fn lab_code() -> String {
+        format!("# Mon lab\n{}", ec2_playground_core::python_files(&lab()).main_py)
+    }
+
+    #[test]
+    fn code_that_reads_becomes_the_stack_and_code_that_does_not_keeps_the_last() {
+        let s = Rc::new(start(StartInput::default()).state);
+        let code = lab_code().replace("from_port=22", "from_port=2222");
+        let s = s.reduce(Action::SetCode {
+            main_py: code.clone(),
+            user_data_py: None,
+        });
+        let status = s.code.as_ref().map(|c| c.status.clone());
+        assert_eq!(status, Some(CodeStatus::InStep));
+        let port = |s: &Playground| {
+            s.stack.resources.iter().find_map(|r| match r {
+                Resource::SecurityGroup(sg) => sg.ingress.as_ref().and_then(|i| i.first()).and_then(|r| r.from_port),
+                _ => None,
+            })
+        };
+        assert_eq!(port(&s), Some(2222));
+        let good = s.stack.clone();
+        let s = s.reduce(Action::SetCode {
+            main_py: code.replace("from_port=2222", "from_port=)"),
+            user_data_py: None,
+        });
+        let c = s.code.as_ref().expect("code");
+        assert_eq!(c.status, CodeStatus::DoesNotRead);
+        assert_eq!(c.errors().next().map(|d| d.code.as_str()), Some("py-syntax"));
+        assert_eq!(s.stack, good, "the last stack that read stays");
+    }
+
+    #[test]
+    fn a_form_edit_lands_in_the_code_and_keeps_the_comment() {
+        let s = Rc::new(start(StartInput::default()).state);
+        let s = s.reduce(Action::SetCode {
+            main_py: lab_code(),
+            user_data_py: None,
+        });
+        let i = s
+            .stack
+            .resources
+            .iter()
+            .position(|r| r.kind() == ResourceKind::SecurityGroup)
+            .expect("the lab has a security group");
+        let mut sg = s.stack.resources[i].clone();
+        if let Resource::SecurityGroup(g) = &mut sg {
+            g.description = Some("Autre description".into());
+        }
+        let s = s.reduce(Action::EditResource(i, Box::new(sg)));
+        let c = s.code.as_ref().expect("code");
+        assert_eq!(c.status, CodeStatus::InStep);
+        assert!(c.main_py.starts_with("# Mon lab\n"), "{}", c.main_py);
+        assert!(c.main_py.contains("description=\"Autre description\""), "{}", c.main_py);
+        // Loading an example drops the code; undo brings it back.
+        let s = s.reduce(Action::LoadExample(Example::Empty));
+        assert!(s.code.is_none());
+        let s = s.reduce(Action::Undo);
+        assert!(s.code.as_ref().is_some_and(|c| c.main_py.contains("Autre description")));
+        // Saved and restored.
+        let saved = SavedCode::of(s.code.as_ref().expect("code"));
+        let again = start(StartInput {
+            saved: Some(save_stack(&s.stack)),
+            saved_code: serde_json::to_string(&saved).ok(),
+            ..StartInput::default()
+        });
+        assert_eq!(
+            again.state.code.as_ref().map(|c| c.main_py.clone()),
+            s.code.as_ref().map(|c| c.main_py.clone())
+        );
+        assert_eq!(*again.state.stack, *s.stack);
+    }
+
+    #[test]
+    fn an_edit_that_cannot_be_placed_keeps_the_code_and_says_so() {
+        let s = Rc::new(start(StartInput::default()).state);
+        let broken = "x = )\n".to_owned();
+        let s = s.reduce(Action::SetCode {
+            main_py: broken.clone(),
+            user_data_py: None,
+        });
+        let s = s.reduce(Action::SetStackName("autre".into()));
+        let c = s.code.as_ref().expect("code");
+        assert!(
+            matches!(&c.status, CodeStatus::NotPlaced(why) if why.fr.contains("ne se lit pas")),
+            "{:?}",
+            c.status
+        );
+        assert_eq!(*c.main_py, broken, "the learner's text is untouched");
+        assert_eq!(s.stack.name, "autre");
+        assert!(
+            s.code_for_export().is_none(),
+            "the zip does not hold code that misses the edit"
+        );
+        let saved = SavedCode::of(c);
+        assert!(!saved.in_step);
+        let s = s.reduce(Action::RegenerateCode);
+        assert!(s.code.is_none());
+    }
+
+    #[test]
+    fn a_link_carries_the_code() {
+        let s = Rc::new(start(StartInput::default()).state);
+        let s = s.reduce(Action::SetCode {
+            main_py: lab_code(),
+            user_data_py: None,
+        });
+        let fragment = s.share_fragment().expect("fits");
+        let opened = start(StartInput {
+            fragment,
+            ..StartInput::default()
+        });
+        assert_eq!(
+            opened.state.code.as_ref().map(|c| c.main_py.to_string()),
+            Some(lab_code())
+        );
     }
 }

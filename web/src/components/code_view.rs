@@ -1,13 +1,24 @@
-//! A code panel: the file's name, a copy button, and the text coloured.
+//! A code panel: the file's name, a copy button, and the text in the code editor (plain
+//! text until the editor has loaded).
 
 use std::rc::Rc;
 
 use ec2_playground_core::Lang;
 use yew::prelude::*;
 
-use crate::highlight::{tokens, CodeLang};
+use super::code_editor::{CodeEditor, Mark};
+use crate::app::AppContext;
 use crate::i18n::tr;
 use crate::services::clipboard;
+
+/// The language of a panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeLang {
+    /// `cdk.tf.json`.
+    Json,
+    /// `main.py`.
+    Python,
+}
 
 /// Props of [`CodeView`].
 #[derive(Properties, PartialEq)]
@@ -26,6 +37,15 @@ pub struct CodeViewProps {
     /// Extra buttons (downloads) beside "copy".
     #[prop_or_default]
     pub children: Html,
+    /// The learner's edits (the whole text each time); `None`: read-only.
+    #[prop_or_default]
+    pub on_change: Option<Callback<String>>,
+    /// Marks in the text (the reader's findings).
+    #[prop_or_default]
+    pub marks: Rc<Vec<Mark>>,
+    /// What to show between the head and the text (the code's status).
+    #[prop_or_default]
+    pub status: Html,
     /// The page's language.
     pub lang: Lang,
 }
@@ -49,16 +69,7 @@ pub fn CodeView(props: &CodeViewProps) -> Html {
             }
         })
     };
-    let pieces = use_memo((props.code.clone(), props.code_lang), |(code, code_lang)| match code {
-        Some(text) => tokens(*code_lang, text)
-            .into_iter()
-            .map(|(kind, piece)| match kind.class() {
-                Some(class) => html! { <span class={class}>{ piece }</span> },
-                None => html! { { piece } },
-            })
-            .collect::<Html>(),
-        None => html! {},
-    });
+    let editor_ready = use_context::<AppContext>().is_some_and(|app| app.editor_ready);
     let status = match *copied {
         Some(true) => tr(lang, "Copié !", "Copied!"),
         Some(false) => tr(
@@ -82,8 +93,14 @@ pub fn CodeView(props: &CodeViewProps) -> Html {
             if let Some(why) = &props.stale {
                 <p class="stale" role="status">{ why.clone() }</p>
             }
-            if props.code.is_some() {
-                <pre class="code" tabindex="0" aria-label={props.file_name.clone()}><code id={props.id.clone()}>{ (*pieces).clone() }</code></pre>
+            { props.status.clone() }
+            if let Some(text) = &props.code {
+                if editor_ready {
+                    <CodeEditor id={props.id.clone()} text={text.clone()} python={props.code_lang == CodeLang::Python}
+                        on_change={props.on_change.clone()} marks={props.marks.clone()} label={props.file_name.clone()} />
+                } else {
+                    <pre class="code" tabindex="0" aria-label={props.file_name.clone()}><code id={props.id.clone()}>{ text.to_string() }</code></pre>
+                }
             } else {
                 <p class="hint">{ tr(lang, "Pas encore de sortie : corrigez l'erreur indiquée.", "No output yet: fix the error shown.") }</p>
             }

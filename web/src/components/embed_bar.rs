@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::app::AppContext;
 use crate::i18n::tr;
 use crate::services::location;
-use crate::share;
 
 /// The embed bar.
 #[function_component]
@@ -15,7 +14,7 @@ pub fn EmbedBar() -> Html {
         return html! {};
     };
     let lang = app.state.lang;
-    let href = match share::encode(&app.state.stack) {
+    let href = match app.state.share_fragment() {
         Ok(f) => format!("{}#{f}", location::page_address()),
         Err(_) => location::page_address(),
     };

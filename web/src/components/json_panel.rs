@@ -2,9 +2,8 @@
 
 use yew::prelude::*;
 
-use super::code_view::CodeView;
+use super::code_view::{CodeLang, CodeView};
 use crate::app::AppContext;
-use crate::highlight::CodeLang;
 use crate::i18n::tr;
 use crate::services::download;
 

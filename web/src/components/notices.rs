@@ -48,6 +48,14 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
             Lang::Fr => format!("Le diagramme fait {width} × {height} pixels : une image PNG ne pourrait le montrer que réduit au point d'être illisible. Téléchargez le SVG, qui s'agrandit sans perte."),
             Lang::En => format!("The diagram is {width} × {height} pixels: a PNG could only show it shrunk past reading. Download the SVG, which scales without loss."),
         },
+        Notice::ImportFailed(name) => match lang {
+            Lang::Fr => format!("Le fichier « {name} » n'a pas pu être ouvert (illisible, ou plus de 2 Mo) : votre code n'a pas changé."),
+            Lang::En => format!("The file “{name}” could not be opened (unreadable, or over 2 MB): your code has not changed."),
+        },
+        Notice::ModuleFailed(file) => match lang {
+            Lang::Fr => format!("Une partie de la page ({file}) n'a pas pu être chargée : rechargez la page. Votre travail est enregistré."),
+            Lang::En => format!("A part of the page ({file}) could not be loaded: reload the page. Your work is saved."),
+        },
         Notice::ImageFailed(why) => format!(
             "{} {why}",
             tr(lang, "L'image du diagramme n'a pas pu être préparée.", "The diagram's image could not be made.")
@@ -67,7 +75,7 @@ pub fn Notices() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(a.clone()))
     };
-    let shared = state.aside.as_ref().map(|saved| {
+    let shared = state.aside.as_ref().map(|(saved, _)| {
         let text = match lang {
             Lang::Fr => format!(
                 "Vous voyez une stack partagée par lien (« {} »). Votre propre travail (« {} », {} ressources) est mis de côté et n'est pas modifié tant que vous n'avez pas choisi.",
@@ -96,7 +104,7 @@ pub fn Notices() -> Html {
             </div>
         }
     });
-    let undo = state.undo.as_ref().map(|(old, why)| {
+    let undo = state.undo.as_ref().map(|(old, why, _)| {
         let text = match why {
             Replacement::Example(x) => match lang {
                 Lang::Fr => format!("Exemple chargé : {}.", x.title(lang)),
@@ -139,6 +147,8 @@ pub fn Notices() -> Html {
                     Notice::ExportFailed(_) => ("warning", "notice-export-failed"),
                     Notice::ImageFailed(_) => ("warning", "notice-image-failed"),
                     Notice::ImageTooLarge { .. } => ("warning", "notice-image-too-large"),
+                    Notice::ImportFailed(_) => ("warning", "notice-import-failed"),
+                    Notice::ModuleFailed(_) => ("warning", "notice-module-failed"),
                 };
                 html! {
                     <div class={classes!("notice", class)} id={id} role="alert">

@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::app::AppContext;
 use crate::i18n::tr;
 use crate::services::location;
-use crate::share;
 use crate::state::{Action, ShareBox as Shown};
 
 /// The share box.
@@ -21,7 +20,7 @@ pub fn ShareBox() -> Html {
         return html! {};
     };
     // Derived from the stack: the link follows every edit made while the box is open.
-    let link = match share::encode(&state.stack) {
+    let link = match state.share_fragment() {
         Ok(f) => format!("{}#{f}", location::page_address()),
         Err(e) => e.message(lang),
     };

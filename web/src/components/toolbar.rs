@@ -1,14 +1,13 @@
 //! The toolbar: examples, reset, share, downloads, language and theme.
 
 use ec2_playground_core::export::project_folder;
-use ec2_playground_core::{export_zip, Lang};
+use ec2_playground_core::{export_project, with_learner_code, zip_project, Lang};
 use yew::prelude::*;
 
 use crate::app::AppContext;
 use crate::examples::Example;
 use crate::i18n::tr;
 use crate::services::{clipboard, download, location};
-use crate::share;
 use crate::state::{Action, Notice, Theme};
 
 /// The toolbar.
@@ -35,7 +34,7 @@ pub fn Toolbar() -> Html {
     };
     let on_share = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| match share::encode(&state.stack) {
+        Callback::from(move |_: MouseEvent| match state.share_fragment() {
             Ok(fragment) => {
                 let link = format!("{}#{fragment}", location::page_address());
                 state.dispatch(Action::OpenShare);
@@ -50,7 +49,15 @@ pub fn Toolbar() -> Html {
         let good = app.outputs.good_stack.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(stack) = &good else { return };
-            match export_zip(stack) {
+            // The learner's own code, when it describes this stack.
+            let project = export_project(stack);
+            let project = match state.code_for_export() {
+                Some((main_py, user_data_py)) if **stack == *state.stack => {
+                    with_learner_code(project, main_py, user_data_py)
+                }
+                _ => project,
+            };
+            match zip_project(&project) {
                 Ok(bytes) => {
                     let name = format!("{}.zip", project_folder(stack));
                     if !download::save(&name, "application/zip", &bytes) {

@@ -9,6 +9,9 @@ use web_sys::Storage;
 /// The learner's stack document (`save_stack` text). Version 1 of the key; a later
 /// version would read this one and migrate it.
 pub const STACK_KEY: &str = "ec2-playground:stack:v1";
+/// The learner's own code (`SavedCode` as JSON), beside the stack; absent while the code
+/// shown is the one written from the stack.
+pub const CODE_KEY: &str = "ec2-playground:code:v1";
 /// Where an unreadable saved stack is kept (a suffix is added when it is taken).
 pub const BACKUP_KEY: &str = "ec2-playground:stack:v1:backup";
 /// The learner's language and theme (JSON).
@@ -32,6 +35,14 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
     local_storage()
         .ok_or(StorageError)?
         .set_item(key, value)
+        .map_err(|_| StorageError)
+}
+
+/// Removes the value under `key` (nothing to do when there is none).
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local_storage()
+        .ok_or(StorageError)?
+        .remove_item(key)
         .map_err(|_| StorageError)
 }
 
