@@ -14,7 +14,8 @@ if [ "${1:-}" != "--no-build" ]; then
   trunk build --release --offline >&2
 fi
 mkdir -p test-artifacts
-for f in dist/*.wasm; do
-  printf 'wasm %s: %s bytes raw, %s bytes gzipped\n' "$(basename "$f")" "$(stat -c%s "$f")" "$(gzip -9c "$f" | wc -c)"
+# The first load (the page's wasm) and the parts loaded when first needed.
+for f in dist/*.wasm dist/reader/*.wasm dist/editor/*.js; do
+  printf '%s: %s bytes raw, %s bytes gzipped\n' "${f#dist/}" "$(stat -c%s "$f")" "$(gzip -9c "$f" | wc -c)"
 done
 NODE_PATH="$EC2P_TOOLS/node/node_modules" node --test --test-reporter=spec tests/browser/*.test.cjs

@@ -56,7 +56,7 @@ setup_node_pkgs() {
   (cd "$EC2P_TOOLS/node" &&
     { [ -f package.json ] || echo '{"name":"ec2p-tools","private":true}' > package.json; } &&
     npm install --no-audit --no-fund --loglevel=error \
-      "binaryen@$BINARYEN_NPM_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" >&2)
+      "binaryen@$BINARYEN_NPM_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" "axe-core@$AXE_CORE_VERSION" >&2)
 }
 
 setup_browser() {
@@ -66,8 +66,9 @@ setup_browser() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >&2
   fi
   if [ ! -d "$EC2P_TOOLS/node/node_modules/playwright-core" ] ||
-     [ "$(cd "$EC2P_TOOLS/node" && node -p "require('playwright-core/package.json').version" 2>/dev/null)" != "$PLAYWRIGHT_VERSION" ]; then
-    log "installing npm playwright-core $PLAYWRIGHT_VERSION (no browser download)"
+     [ "$(cd "$EC2P_TOOLS/node" && node -p "require('playwright-core/package.json').version" 2>/dev/null)" != "$PLAYWRIGHT_VERSION" ] ||
+     [ "$(cd "$EC2P_TOOLS/node" && node -p "require('axe-core/package.json').version" 2>/dev/null)" != "$AXE_CORE_VERSION" ]; then
+    log "installing npm playwright-core $PLAYWRIGHT_VERSION (no browser download) and axe-core $AXE_CORE_VERSION"
     setup_node_pkgs
   fi
 }

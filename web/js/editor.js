@@ -84,7 +84,9 @@ export function createEditor(parent, options) {
     highlightSelectionMatches(),
     language,
     changedField,
-    label.of(EditorView.contentAttributes.of({ 'aria-label': options.label || '' })),
+    // tabindex: a keyboard stop that axe and every browser recognise (contenteditable alone
+    // is not, for a scrolling region).
+    label.of(EditorView.contentAttributes.of({ 'aria-label': options.label || '', tabindex: '0' })),
   ];
   if (options.readOnly) {
     extensions.push(EditorState.readOnly.of(true), keymap.of([...defaultKeymap, ...searchKeymap]));
@@ -147,7 +149,7 @@ export function createEditor(parent, options) {
     },
     /** Changes the name screen readers give the text (the page's language changed). */
     setLabel(text) {
-      view.dispatch({ effects: label.reconfigure(EditorView.contentAttributes.of({ 'aria-label': text })) });
+      view.dispatch({ effects: label.reconfigure(EditorView.contentAttributes.of({ 'aria-label': text, tabindex: '0' })) });
     },
     /** The text shown. */
     text() {
