@@ -69,12 +69,13 @@ pub fn App() -> Html {
     let outputs = use_outputs(state.stack.clone());
     let lang = state.lang;
 
-    // Save on every change, unless embedded or while a shared stack is offered.
+    // Save on every change (of a large stack, once typing pauses), unless embedded or
+    // while a shared stack is offered.
     {
         let dispatcher = state.clone();
         let cannot_save = state.notices.contains(&Notice::CannotSave);
         use_effect_with(
-            (state.stack.clone(), state.autosave_suspended()),
+            (outputs.settled.clone(), state.autosave_suspended()),
             move |(stack, suspended)| {
                 if !*suspended && !cannot_save && storage::write(storage::STACK_KEY, &save_stack(stack)).is_err() {
                     dispatcher.dispatch(Action::Notify(Notice::CannotSave));

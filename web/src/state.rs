@@ -484,10 +484,16 @@ impl Reducible for Playground {
             }),
             Action::SetStackName(name) => next.edit(|s| s.name = name),
             Action::SetClassName(name) => next.edit(|s| s.class_name = name),
-            Action::AddResource(kind) => next.edit(|s| {
-                let resource = templates::new_resource(kind, s);
-                s.resources.push(resource);
-            }),
+            Action::AddResource(kind) => {
+                next.edit(|s| {
+                    let resource = templates::new_resource(kind, s);
+                    s.resources.push(resource);
+                });
+                // The new resource is the one the learner works on: its card opens, selected.
+                if !next.readonly() {
+                    next.selected = next.stack.resources.len().checked_sub(1);
+                }
+            }
             Action::RemoveResource(i) => {
                 if i < next.stack.resources.len() {
                     let mut stack = (*next.stack).clone();

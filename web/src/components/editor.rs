@@ -1,19 +1,25 @@
 //! The stack as forms: its name, one card per resource in the stack's order, and a way to
 //! add resources.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use ec2_playground_core::{Resource, ResourceKind};
 use yew::prelude::*;
 
 use super::fields::{dom_id, TextField};
-use super::forms::FormCtx;
 use super::resource_card::ResourceCard;
 use super::suggestions::Suggestions;
 use crate::app::AppContext;
 use crate::i18n::{kind_title, tr};
-use crate::issues::message_at;
+use crate::issues::{message_at, FieldIssue};
+use crate::services::document;
 use crate::state::Action;
+use gloo::timers::callback::Timeout;
+
+/// Stacks of up to this many resources open with every card unfolded; longer ones open
+/// folded (the course lab has 9).
+pub const OPEN_CARDS_UP_TO: usize = 16;
 
 /// The editor.
 #[function_component]
@@ -32,24 +38,25 @@ pub fn Editor() -> Html {
         Callback::from(move |s: String| state.dispatch(a(s)))
     };
     let stack_issues: Vec<_> = issues.iter().filter(|i| i.index.is_none()).cloned().collect();
+    // The problems of each resource, grouped once (not searched once per card).
+    let by_resource = use_memo(issues.clone(), |issues| {
+        let mut map: BTreeMap<usize, Rc<Vec<FieldIssue>>> = BTreeMap::new();
+        for issue in issues.iter() {
+            if let Some(i) = issue.index {
+                Rc::make_mut(map.entry(i).or_default()).push(issue.clone());
+            }
+        }
+        map
+    });
+    let none: Rc<Vec<FieldIssue>> = Rc::default();
+    // A long stack opens folded: a card's form is built only when the learner opens it.
+    let open_at_first = count <= OPEN_CARDS_UP_TO;
+    let dispatcher = state.dispatcher();
     let cards = stack.resources.iter().enumerate().map(|(index, r)| {
-        let ctx = FormCtx {
-            lang,
-            index,
-            stack: stack.clone(),
-            issues: Rc::new(issues.iter().filter(|i| i.index == Some(index)).cloned().collect()),
-        };
-        let s = state.clone();
-        let on_change = Callback::from(move |r| s.dispatch(Action::EditResource(index, Box::new(r))));
-        let s = state.clone();
-        let on_move = Callback::from(move |d| s.dispatch(Action::MoveResource(index, d)));
-        let s = state.clone();
-        let on_duplicate = Callback::from(move |_| s.dispatch(Action::DuplicateResource(index)));
-        let s = state.clone();
-        let on_remove = Callback::from(move |_| s.dispatch(Action::RemoveResource(index)));
+        let issues = by_resource.get(&index).cloned().unwrap_or_else(|| none.clone());
         html! {
-            <ResourceCard key={format!("{}-{index}", state.generation)} resource={r.clone()} {count} {ctx}
-                {on_change} {on_move} {on_duplicate} {on_remove} selected={state.selected == Some(index)} />
+            <ResourceCard key={format!("{}-{index}", state.generation)} resource={r.clone()} {count} {index} {lang} {issues}
+                dispatcher={dispatcher.clone()} selected={state.selected == Some(index)} {open_at_first} />
         }
     });
     let on_kind = {
@@ -64,7 +71,15 @@ pub fn Editor() -> Html {
     let on_add = {
         let state = state.clone();
         let kind = *add_kind;
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::AddResource(kind)))
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::AddResource(kind));
+            // Once drawn: the new card in view, its first field focused.
+            let first = vec![dom_id(&["r", &count.to_string(), "id"])];
+            Timeout::new(0, move || {
+                document::reveal(&first);
+            })
+            .forget();
+        })
     };
     let add_id = dom_id(&["add", "kind"]);
     // The zones offered are those of the region the stack's (first) provider names.

@@ -22,8 +22,10 @@ use yew::prelude::*;
 use super::fields::dom_id;
 use crate::issues::{message_at, FieldIssue};
 
-/// What every form needs besides its resource.
-#[derive(Debug, Clone, PartialEq)]
+/// What every form needs besides its resource. Two are equal when their stacks are the
+/// same `Rc` (not compared field by field: at 1,000 resources that would cost more than
+/// the render it saves).
+#[derive(Debug, Clone)]
 pub struct FormCtx {
     /// The page's language.
     pub lang: Lang,
@@ -33,6 +35,15 @@ pub struct FormCtx {
     pub stack: Rc<Stack>,
     /// The problems of this resource.
     pub issues: Rc<Vec<FieldIssue>>,
+}
+
+impl PartialEq for FormCtx {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && self.index == other.index
+            && Rc::ptr_eq(&self.stack, &other.stack)
+            && self.issues == other.issues
+    }
 }
 
 impl FormCtx {

@@ -1,7 +1,9 @@
 //! One card per resource: its kind and id, buttons to move, duplicate and remove it, and
 //! its form.
 
-use ec2_playground_core::Resource;
+use std::rc::Rc;
+
+use ec2_playground_core::{Lang, Resource};
 use yew::prelude::*;
 
 use crate::components::icon::Icon;
@@ -17,67 +19,65 @@ use super::forms::provider::ProviderForm;
 use super::forms::security_group::SecurityGroupForm;
 use super::forms::volume_attachment::VolumeAttachmentForm;
 use super::forms::FormCtx;
+use crate::app::AppContext;
 use crate::i18n::kind_title;
+use crate::issues::FieldIssue;
+use crate::state::{Action, Playground};
 
-/// Props of [`ResourceCard`].
+/// Props of [`ResourceCard`]. None of them is the whole stack: a folded card is not
+/// rendered again when another resource changes (only its open form reads the stack, from
+/// the page's context).
 #[derive(Properties, PartialEq)]
 pub struct ResourceCardProps {
     /// The resource.
     pub resource: Resource,
     /// How many resources the stack has.
     pub count: usize,
-    /// Language, index, stack, problems.
-    pub ctx: FormCtx,
-    /// Sends the edited resource.
-    pub on_change: Callback<Resource>,
-    /// Moves it up (`-1`) or down (`1`).
-    pub on_move: Callback<isize>,
-    /// Inserts a copy after it.
-    pub on_duplicate: Callback<()>,
-    /// Removes it.
-    pub on_remove: Callback<()>,
-    /// True when the learner picked it in the diagram.
+    /// Its index in the stack.
+    pub index: usize,
+    /// The page's language.
+    pub lang: Lang,
+    /// Its problems.
+    pub issues: Rc<Vec<FieldIssue>>,
+    /// Where its edits go.
+    pub dispatcher: UseReducerDispatcher<Playground>,
+    /// True when the learner picked it in the diagram (or just added it).
     #[prop_or_default]
     pub selected: bool,
+    /// True when it starts unfolded.
+    #[prop_or(true)]
+    pub open_at_first: bool,
 }
 
-/// A resource's card.
+/// Props of [`CardForm`].
+#[derive(Properties, PartialEq)]
+struct CardFormProps {
+    resource: Resource,
+    index: usize,
+    lang: Lang,
+    issues: Rc<Vec<FieldIssue>>,
+    dispatcher: UseReducerDispatcher<Playground>,
+}
+
+/// The form of an open card: the only part that reads the whole stack (for references).
 #[function_component]
-pub fn ResourceCard(props: &ResourceCardProps) -> Html {
-    let ctx = &props.ctx;
-    let open = use_state(|| true);
-    // Picked in the diagram: a folded card opens, to show what was picked.
-    {
-        let open = open.clone();
-        use_effect_with(props.selected, move |&selected| {
-            if selected && !*open {
-                open.set(true);
-            }
-        });
-    }
+fn CardForm(props: &CardFormProps) -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let ctx = FormCtx {
+        lang: props.lang,
+        index: props.index,
+        stack: app.state.stack.clone(),
+        issues: props.issues.clone(),
+    };
+    let index = props.index;
+    let d = props.dispatcher.clone();
+    let on_change = Callback::from(move |r| d.dispatch(Action::EditResource(index, Box::new(r))));
     let r = &props.resource;
-    let index = ctx.index;
-    let kind = kind_title(ctx.lang, r.kind());
-    let body_id = format!("card-{index}-body");
-    let title = match ctx.lang {
-        ec2_playground_core::Lang::Fr => format!("{kind} « {} »", r.id()),
-        ec2_playground_core::Lang::En => format!("{kind} “{}”", r.id()),
-    };
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    let click = |cb: &Callback<()>| {
-        let cb = cb.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
-    let mv = |d: isize| {
-        let cb = props.on_move.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(d))
-    };
     let on_id = {
         let r = r.clone();
-        let cb = props.on_change.clone();
+        let cb = on_change.clone();
         Callback::from(move |id: String| {
             let mut next = r.clone();
             next.set_id(id);
@@ -86,7 +86,7 @@ pub fn ResourceCard(props: &ResourceCardProps) -> Html {
     };
     let on_var = {
         let r = r.clone();
-        let cb = props.on_change.clone();
+        let cb = on_change.clone();
         Callback::from(move |var: String| {
             let mut next = r.clone();
             next.set_var(non_empty(var));
@@ -94,7 +94,7 @@ pub fn ResourceCard(props: &ResourceCardProps) -> Html {
         })
     };
     let form = {
-        let cb = props.on_change.clone();
+        let cb = on_change;
         let ctx = ctx.clone();
         match r {
             Resource::AwsProvider(v) => {
@@ -126,7 +126,52 @@ pub fn ResourceCard(props: &ResourceCardProps) -> Html {
             }
         }
     };
-    let worst = ctx.issues.iter().map(|i| i.severity).min();
+    html! {
+        <div class="card-body" id={format!("card-{index}-body")}>
+            <div class="field-row">
+                <TextField id={ctx.id("id")} label={ctx.tr("Id du construct", "Construct id")} kwarg="id" mono=true
+                    value={r.id().to_owned()} error={ctx.error("id")} on_change={on_id} />
+                <TextField id={ctx.id("var")} label={ctx.tr("Variable Python", "Python variable")} mono=true
+                    value={r.var().unwrap_or_default().to_owned()} error={ctx.error("var")} on_change={on_var}
+                    placeholder={ctx.tr("(aucune)", "(none)")} />
+            </div>
+            { form }
+        </div>
+    }
+}
+
+/// A resource's card.
+#[function_component]
+pub fn ResourceCard(props: &ResourceCardProps) -> Html {
+    let lang = props.lang;
+    let tr = |fr: &'static str, en: &'static str| crate::i18n::tr(lang, fr, en);
+    let open = use_state(|| props.open_at_first || props.selected);
+    // Picked in the diagram: a folded card opens, to show what was picked.
+    {
+        let open = open.clone();
+        use_effect_with(props.selected, move |&selected| {
+            if selected && !*open {
+                open.set(true);
+            }
+        });
+    }
+    let r = &props.resource;
+    let index = props.index;
+    let kind = kind_title(lang, r.kind());
+    let body_id = format!("card-{index}-body");
+    let title = match lang {
+        Lang::Fr => format!("{kind} « {} »", r.id()),
+        Lang::En => format!("{kind} “{}”", r.id()),
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let send = |action: Action| {
+        let d = props.dispatcher.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(action.clone()))
+    };
+    let worst = props.issues.iter().map(|i| i.severity).min();
     let has_issue = worst.is_some();
     let card_class = match worst {
         Some(ec2_playground_core::Severity::Error) => Some("has-issue"),
@@ -145,32 +190,23 @@ pub fn ResourceCard(props: &ResourceCardProps) -> Html {
                         <code class="construct-id">{ r.id().to_owned() }</code>
                         if has_issue {
                             <span class={classes!("issue-dot", card_class)} role="img"
-                                aria-label={ctx.tr("à vérifier : voir les messages dans la carte", "to check: see the messages in the card")}>{ "⚠" }</span>
+                                aria-label={tr("à vérifier : voir les messages dans la carte", "to check: see the messages in the card")}>{ "⚠" }</span>
                         }
                     </button>
                 </h3>
                 <span class="buttons">
-                    <button type="button" class="icon-button" onclick={mv(-1)} disabled={index == 0}
-                        aria-label={format!("{} : {}", title, ctx.tr("monter", "move up"))} title={ctx.tr("Monter", "Move up")}>{ Icon::Up.render() }</button>
-                    <button type="button" class="icon-button" onclick={mv(1)} disabled={index + 1 >= props.count}
-                        aria-label={format!("{} : {}", title, ctx.tr("descendre", "move down"))} title={ctx.tr("Descendre", "Move down")}>{ Icon::Down.render() }</button>
-                    <button type="button" class="icon-button" onclick={click(&props.on_duplicate)}
-                        aria-label={format!("{} : {}", title, ctx.tr("dupliquer", "duplicate"))} title={ctx.tr("Dupliquer", "Duplicate")}>{ Icon::Duplicate.render() }</button>
-                    <button type="button" class="icon-button danger" onclick={click(&props.on_remove)}
-                        aria-label={format!("{} : {}", title, ctx.tr("supprimer", "remove"))} title={ctx.tr("Supprimer", "Remove")}>{ Icon::Delete.render() }</button>
+                    <button type="button" class="icon-button" onclick={send(Action::MoveResource(index, -1))} disabled={index == 0}
+                        aria-label={format!("{} : {}", title, tr("monter", "move up"))} title={tr("Monter", "Move up")}>{ Icon::Up.render() }</button>
+                    <button type="button" class="icon-button" onclick={send(Action::MoveResource(index, 1))} disabled={index + 1 >= props.count}
+                        aria-label={format!("{} : {}", title, tr("descendre", "move down"))} title={tr("Descendre", "Move down")}>{ Icon::Down.render() }</button>
+                    <button type="button" class="icon-button" onclick={send(Action::DuplicateResource(index))}
+                        aria-label={format!("{} : {}", title, tr("dupliquer", "duplicate"))} title={tr("Dupliquer", "Duplicate")}>{ Icon::Duplicate.render() }</button>
+                    <button type="button" class="icon-button danger" onclick={send(Action::RemoveResource(index))}
+                        aria-label={format!("{} : {}", title, tr("supprimer", "remove"))} title={tr("Supprimer", "Remove")}>{ Icon::Delete.render() }</button>
                 </span>
             </div>
             if *open {
-                <div class="card-body" id={body_id}>
-                    <div class="field-row">
-                        <TextField id={ctx.id("id")} label={ctx.tr("Id du construct", "Construct id")} kwarg="id" mono=true
-                            value={r.id().to_owned()} error={ctx.error("id")} on_change={on_id} />
-                        <TextField id={ctx.id("var")} label={ctx.tr("Variable Python", "Python variable")} mono=true
-                            value={r.var().unwrap_or_default().to_owned()} error={ctx.error("var")} on_change={on_var}
-                            placeholder={ctx.tr("(aucune)", "(none)")} />
-                    </div>
-                    { form }
-                </div>
+                <CardForm resource={r.clone()} {index} {lang} issues={props.issues.clone()} dispatcher={props.dispatcher.clone()} />
             }
         </li>
     }

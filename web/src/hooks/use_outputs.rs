@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use ec2_playground_core::{check, synth, Diagnostic, Severity, Stack, SynthError, SynthOptions};
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::issues::FieldIssue;
@@ -27,11 +28,52 @@ pub struct Outputs {
     /// The problems to show beside the fields: the synth error, then the checks' errors
     /// and warnings (infos stay in the checks panel).
     pub issues: Rc<Vec<FieldIssue>>,
+    /// The stack these outputs are of: the current one, or for a large stack the last that
+    /// stayed unchanged while typing paused (it is also what the page saves).
+    pub settled: Rc<Stack>,
 }
 
-/// The outputs of `stack`.
+/// Stacks with more resources than this have their outputs made once typing pauses
+/// ([`SETTLE_MS`]) rather than at each keystroke: at 1,000 resources synth and the checks
+/// take longer than a frame.
+pub const SETTLE_ABOVE: usize = 60;
+
+/// How long typing must pause before a large stack's outputs are made (milliseconds).
+pub const SETTLE_MS: u32 = 150;
+
+/// `stack`, or for a large stack the last one that stayed unchanged for [`SETTLE_MS`].
+#[hook]
+fn use_settled(stack: Rc<Stack>) -> Rc<Stack> {
+    let settled = use_state(|| stack.clone());
+    let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let large = stack.resources.len() > SETTLE_ABOVE;
+    {
+        let settled = settled.clone();
+        use_effect_with(stack.clone(), move |stack| {
+            let stack = stack.clone();
+            if !large {
+                timer.borrow_mut().take();
+                if !Rc::ptr_eq(&settled, &stack) {
+                    settled.set(stack);
+                }
+            } else {
+                let s = settled.clone();
+                *timer.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || s.set(stack)));
+            }
+        });
+    }
+    if large {
+        (*settled).clone()
+    } else {
+        stack
+    }
+}
+
+/// The outputs of `stack` (of a large stack, once typing pauses).
 #[hook]
 pub fn use_outputs(stack: Rc<Stack>) -> Outputs {
+    let stack = use_settled(stack);
+    let settled = stack.clone();
     let current = stack.clone();
     let synthesized = use_memo(stack.clone(), |stack| {
         synth(stack, &SynthOptions::for_stack(stack))
@@ -75,5 +117,6 @@ pub fn use_outputs(stack: Rc<Stack>) -> Outputs {
         synth_error,
         diagnostics,
         issues,
+        settled,
     }
 }

@@ -89,7 +89,10 @@ pub fn reveal(ids: &[String]) -> bool {
             .into_iter()
             .find_map(|selector| element.query_selector(selector).ok().flatten())
     };
-    element.scroll_into_view_with_bool(false);
+    // In the middle of the screen, with what surrounds it (not against an edge).
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
     if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }

@@ -1,0 +1,66 @@
+// The page with a large stack, and what a newly added resource does (issue 12). Times are
+// recorded in test-artifacts/scale-timings.json, never asserted: scripts/page-bench.sh
+// prints the full table (lab, 100, 400, 1,000 resources).
+'use strict';
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const h = require('./harness.cjs');
+
+const STACK_KEY = 'ec2-playground:stack:v1';
+const TIMEOUT = 60000;
+const env = h.suite('scale-timings.json');
+
+/** A stack document of about `n` resources, from the core's generator. */
+function bigStack(n) {
+  return execFileSync('cargo', ['run', '-q', '--locked', '-p', 'ec2-playground-core', '--example', 'big_stack', '--', String(n)], {
+    cwd: h.ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+test('a 1,000-resource stack opens folded, and an edit in an opened card reaches the JSON', async () => {
+  const doc = bigStack(1000);
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await page.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [STACK_KEY, doc]);
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('#code-json');
+    const text = el && (el.editorHandle ? el.editorHandle.text() : el.textContent);
+    return text && text.includes('"data_165"');
+  }, null, { timeout: TIMEOUT });
+  env.timings.open_1000_to_json_ms = Math.round(await page.evaluate(() => performance.now()));
+  assert.equal(await page.locator('.card').count(), 998);
+  assert.equal(await page.locator('.card-body').count(), 0, 'every card folded');
+  await page.click('#card-2 .card-toggle');
+  await page.fill('#r-2-ingress-0--from-port', '2345');
+  await page.waitForFunction(() => document.querySelector('#code-json').editorHandle.text().includes('"from_port": 2345'), null, { timeout: TIMEOUT });
+  // The page saved the edit (once typing paused).
+  await page.waitForFunction((key) => (localStorage.getItem(key) || '').includes('"from_port": 2345'), STACK_KEY, { timeout: TIMEOUT });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a new resource appears in view, open, with its first field focused', async () => {
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await page.goto(env.server.url);
+  await page.waitForSelector('#card-0', { timeout: TIMEOUT });
+  const before = await page.locator('.card').count();
+  await page.selectOption('#add-kind', 'EbsVolume');
+  await page.click('#add-resource');
+  const id = `#r-${before}-id`;
+  await page.waitForFunction((sel) => document.activeElement && document.activeElement.matches(sel), id, { timeout: TIMEOUT });
+  const inView = await page.evaluate((sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }, id);
+  assert.ok(inView, 'the new card is in view');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
