@@ -307,12 +307,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ExportFormat::Both => core::ProjectKind::Both,
                 ExportFormat::Cdktn => core::ProjectKind::Cdktn,
             };
-            let bytes = core::export_zip_as(&stack, kind).map_err(|e| match e {
-                core::ExportAsError::Hcl(e) => Failure {
-                    en: e.to_string(),
-                    fr: e.message(Lang::Fr),
-                },
-                e => Failure::same(e.to_string()),
+            // A synth error in synth's words, for every format (issue 13).
+            let bytes = core::export_zip_as(&stack, kind).map_err(|e| Failure {
+                en: e.to_string(),
+                fr: e.message(Lang::Fr),
             })?;
             write_output(Some(&output), &bytes).map(|()| ExitCode::SUCCESS)
         }
@@ -330,7 +328,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Python { stack, output } => {
             let stack = read_stack(&stack)?;
-            write_output(output.as_deref(), core::main_py(&stack).as_bytes()).map(|()| ExitCode::SUCCESS)
+            // What synth refuses, python refuses with the same words (issue 13).
+            let main_py = core::main_py(&stack).map_err(|e| Failure {
+                en: e.to_string(),
+                fr: e.message(Lang::Fr),
+            })?;
+            write_output(output.as_deref(), main_py.as_bytes()).map(|()| ExitCode::SUCCESS)
         }
         Command::Diagram { stack, output, lang } => {
             let stack = read_stack(&stack)?;
