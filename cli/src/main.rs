@@ -318,6 +318,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ExportFormat::Both => core::ProjectKind::Both,
                 ExportFormat::Cdktn => core::ProjectKind::Cdktn,
             };
+            // A synth error in synth's words, for every format (issue 13).
             let mut project = core::export_project_as(&stack, kind).map_err(|e| Failure {
                 en: e.to_string(),
                 fr: e.message(Lang::Fr),
@@ -342,7 +343,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Python { stack, output } => {
             let stack = read_stack(&stack)?;
-            write_output(output.as_deref(), core::main_py(&stack).as_bytes()).map(|()| ExitCode::SUCCESS)
+            // What synth refuses, python refuses with the same words (issue 13).
+            let main_py = core::main_py(&stack).map_err(|e| Failure {
+                en: e.to_string(),
+                fr: e.message(Lang::Fr),
+            })?;
+            write_output(output.as_deref(), main_py.as_bytes()).map(|()| ExitCode::SUCCESS)
         }
         Command::Diagram { stack, output, lang } => {
             let stack = read_stack(&stack)?;

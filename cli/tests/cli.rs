@@ -179,7 +179,7 @@ fn export_of_a_main_py_keeps_the_learners_text() {
     let stack = ec2_playground_core::read_python(&main_py, Some(&user_data_py))
         .stack
         .expect("reads");
-    let generated = ec2_playground_core::export_project(&stack);
+    let generated = ec2_playground_core::export_project(&stack).expect("exports");
     let expected = ec2_playground_core::zip_project(&ec2_playground_core::with_learner_code(
         generated.clone(),
         &main_py,
@@ -192,4 +192,44 @@ fn export_of_a_main_py_keeps_the_learners_text() {
         ec2_playground_core::zip_project(&generated).expect("zip"),
         "not the generated one"
     );
+}
+
+/// Issue 13: `python` and `export` refuse what `synth` refuses, with the same words on
+/// stderr and the same status; a 5 MB stack name is quoted in part.
+#[test]
+fn python_and_export_refuse_what_synth_refuses_in_the_same_words() {
+    let cases = [
+        ("mon lab".to_owned(), "error: stack name \"mon lab\": cdktf refuses whitespace in a stack name\nerreur : nom de stack \"mon lab\" : cdktf refuse les espaces dans un nom de stack\n".to_owned()),
+        ("x".repeat(5_000_000), format!(
+            "error: stack name \"{x}…\" (5000000 characters): cdktf writes the stack into the folder cdktf.out/stacks/<name>, and a file name holds at most 255 bytes (\"ENAMETOOLONG\")\nerreur : nom de stack \"{x}…\" (5000000 caractères) : cdktf écrit la stack dans le dossier cdktf.out/stacks/<nom>, et un nom de fichier compte au plus 255 octets (« ENAMETOOLONG »)\n",
+            x = "x".repeat(40)
+        )),
+    ];
+    for (k, (name, stderr)) in cases.iter().enumerate() {
+        let tmp = std::env::temp_dir().join(format!("ec2p-cli-refused-{}-{k}.json", std::process::id()));
+        let zip = std::env::temp_dir().join(format!("ec2p-cli-refused-{}-{k}.zip", std::process::id()));
+        let doc = serde_json::json!({"version": 1, "name": name, "resources": [
+            {"AwsProvider": {"id": "aws", "region": "eu-west-3"}}]});
+        std::fs::write(&tmp, doc.to_string()).expect("write");
+        let runs: [Vec<&str>; 5] = [
+            vec!["synth"],
+            vec!["python"],
+            vec!["export", "--format", "cdktf", "-o"],
+            vec!["export", "--format", "cdktn", "-o"],
+            vec!["export", "--format", "both", "-o"],
+        ];
+        for args in runs {
+            let mut cmd = bin();
+            cmd.args(&args);
+            if args.len() > 1 {
+                cmd.arg(&zip);
+            }
+            let out = cmd.arg(&tmp).output().expect("runs");
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert!(out.stdout.is_empty(), "{args:?}");
+            assert_eq!(String::from_utf8_lossy(&out.stderr), *stderr, "{args:?}");
+            assert!(!zip.exists(), "{args:?} wrote a zip");
+        }
+        let _ = std::fs::remove_file(&tmp);
+    }
 }

@@ -3,7 +3,9 @@
 //! For scale: the real `cdktf synth` takes about 10 s for the lab.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use ec2_playground_core::{check, export_zip, load_stack, main_py, read_python, synth, Resource, Stack, SynthOptions};
+use ec2_playground_core::{
+    check, export_zip, load_stack, main_py, python_files, read_python, synth, Resource, Stack, SynthOptions,
+};
 use std::hint::black_box;
 
 fn lab() -> Stack {
@@ -52,7 +54,7 @@ fn benches(c: &mut Criterion) {
     let lab_py = include_str!("../../tests/fixtures/ec2-lab/main.py");
     assert!(read_python(lab_py, None).stack.is_some());
     c.bench_function("read_lab", |b| b.iter(|| read_python(black_box(lab_py), None)));
-    let thousand = main_py(&big(1000));
+    let thousand = python_files(&big(1000)).main_py;
     assert_eq!(read_python(&thousand, None).stack.map(|s| s.resources.len()), Some(998));
     c.bench_function("read_1000", |b| b.iter(|| read_python(black_box(&thousand), None)));
 }

@@ -237,6 +237,16 @@ const MUTATIONS: &[Mutation] = &[
     ("rule cidr /33", |s| {
         rule(s, |r| r.cidr_blocks = Some(vec!["10.0.0.0/33".into()]))
     }),
+    ("name_regex unclosed group", |s| {
+        if let Some(Resource::DataAwsAmi(a)) = s.resources.iter_mut().find(|r| matches!(r, Resource::DataAwsAmi(_))) {
+            a.name_regex = Some("^al2023-ami-(2023.*".into());
+        }
+    }),
+    ("name_regex flag x", |s| {
+        if let Some(Resource::DataAwsAmi(a)) = s.resources.iter_mut().find(|r| matches!(r, Resource::DataAwsAmi(_))) {
+            a.name_regex = Some("(?x)al2023 ami".into());
+        }
+    }),
     ("fn_base64encode continuation", |s| {
         user_data(
             s,

@@ -19,8 +19,8 @@
 
 use crate::export::{project_folder, project_id, summary, Project, ProjectFile, Summary, GITIGNORE};
 use crate::model::Stack;
-use crate::python::python_files;
-use crate::synth::{AWS_PROVIDER_VERSION, CDKTF_VERSION};
+use crate::python::try_python_files;
+use crate::synth::{SynthError, AWS_PROVIDER_VERSION, CDKTF_VERSION};
 
 /// The `cdktn` version the project pins (PyPI, and npm `cdktn-cli`).
 pub const CDKTN_VERSION: &str = "0.24.0";
@@ -67,8 +67,11 @@ pub fn cdktn_python(python: &str) -> String {
 }
 
 /// The CDK Terrain project for `stack`, files sorted by path.
-pub fn project(stack: &Stack) -> Project {
-    let python = python_files(stack);
+///
+/// Errors: the [`SynthError`] [`crate::synth()`] gives for `stack`, word for word, as for
+/// the cdktf project ([`crate::export_project`]).
+pub fn project(stack: &Stack) -> Result<Project, SynthError> {
+    let python = try_python_files(stack)?;
     let mut files = vec![
         file(".gitignore", GITIGNORE.to_owned(), false),
         file("Pipfile", pipfile(), false),
@@ -80,10 +83,10 @@ pub fn project(stack: &Stack) -> Project {
         files.push(file("user_data.py", cdktn_python(&user_data), false));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Project {
+    Ok(Project {
         folder: project_folder(stack),
         files,
-    }
+    })
 }
 
 fn file(path: &str, contents: String, executable: bool) -> ProjectFile {
@@ -215,7 +218,7 @@ mod tests {
     #[test]
     fn the_project_has_cdktn_init_files() {
         let stack = load_stack(include_str!("../../tests/fixtures/user-data-module/stack.json")).expect("loads");
-        let p = project(&stack);
+        let p = project(&stack).expect("the fixture synthesizes");
         let paths: Vec<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(
             paths,

@@ -28,6 +28,7 @@ mod outputs;
 mod provider;
 mod references;
 mod refusals;
+mod regexp;
 mod security_groups;
 mod templates;
 mod user_data;

@@ -17,9 +17,10 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::hcl::{main_tf, HclError};
+use crate::i18n::Lang;
 use crate::model::{Resource, Stack};
-use crate::python::python_files;
-use crate::synth::{SynthOptions, CDKTF_PROVIDER_AWS_VERSION, CDKTF_VERSION};
+use crate::python::try_python_files;
+use crate::synth::{SynthError, SynthOptions, CDKTF_PROVIDER_AWS_VERSION, CDKTF_VERSION};
 
 /// One file of the project: its path inside the project folder and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,10 +42,29 @@ pub struct Project {
     pub files: Vec<ProjectFile>,
 }
 
-/// Why a zip could not be written (only an I/O failure of the in-memory writer).
+/// Why the cdktf project could not be exported.
 #[derive(Debug, Error)]
-#[error("cannot write the project zip: {0}")]
-pub struct ExportError(#[from] zip::result::ZipError);
+pub enum ExportError {
+    /// The stack does not synthesize: the real cdktf would refuse the project's `main.py`,
+    /// so no project is written (issue 13: "`python` and `export` refuse what `synth`
+    /// refuses, with the same words"). The error is [`crate::synth()`]'s, word for word.
+    #[error(transparent)]
+    Synth(#[from] SynthError),
+    /// The zip writer failed (it does not for in-memory output).
+    #[error("cannot write the project zip: {0}")]
+    Zip(#[from] zip::result::ZipError),
+}
+
+impl ExportError {
+    /// The error in the learner's language: a synth error in [`SynthError::message`]'s words.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ExportError::Synth(e), _) => e.message(lang),
+            (ExportError::Zip(e), Lang::Fr) => format!("impossible d'écrire le zip du projet : {e}"),
+            (ExportError::Zip(_), Lang::En) => self.to_string(),
+        }
+    }
+}
 
 /// The project folder's name: the stack name with anything but `A-Z a-z 0-9 . _ -`
 /// replaced by `-`; `ec2-lab` when nothing is left.
@@ -69,8 +89,11 @@ pub fn project_folder(stack: &Stack) -> String {
 }
 
 /// Every file of the project for `stack`, sorted by path.
-pub fn export_project(stack: &Stack) -> Project {
-    let python = python_files(stack);
+///
+/// Errors: the [`SynthError`] [`crate::synth()`] gives for `stack`: a project whose
+/// `main.py` the real cdktf would refuse is not written ([`try_python_files`]).
+pub fn export_project(stack: &Stack) -> Result<Project, SynthError> {
+    let python = try_python_files(stack)?;
     let mut files = vec![
         ProjectFile {
             path: ".gitignore".into(),
@@ -106,10 +129,10 @@ pub fn export_project(stack: &Stack) -> Project {
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Project {
+    Ok(Project {
         folder: project_folder(stack),
         files,
-    }
+    })
 }
 
 /// `project` with the learner's own `main.py` (and `user_data.py`) in place of the ones
@@ -140,9 +163,10 @@ pub fn with_learner_code(mut project: Project, main_py: &str, user_data_py: Opti
 /// The project zipped under its folder: deflated, entries sorted, every date
 /// 1980-01-01 00:00, so the same stack always gives the same bytes.
 ///
-/// Errors: only if the zip writer fails, which it does not for in-memory output.
+/// Errors: [`ExportError::Synth`] when synth refuses the stack (see [`export_project`]);
+/// [`ExportError::Zip`] only if the zip writer fails, which it does not in memory.
 pub fn export_zip(stack: &Stack) -> Result<Vec<u8>, ExportError> {
-    zip_project(&export_project(stack))
+    zip_project(&export_project(stack)?)
 }
 
 /// Which project an export holds.
@@ -169,7 +193,9 @@ pub enum ProjectKind {
 /// Why an export of a given [`ProjectKind`] failed.
 #[derive(Debug, Error)]
 pub enum ExportAsError {
-    /// The stack has no `main.tf` (a string Terraform cannot read, or a synth error).
+    /// The stack does not synthesize ([`HclError::Synth`], synth's words, for every kind), or
+    /// has no `main.tf` (a string Terraform cannot read: [`ProjectKind::Terraform`] and
+    /// [`ProjectKind::Both`] only).
     #[error(transparent)]
     Hcl(#[from] HclError),
     /// The zip writer failed.
@@ -177,20 +203,31 @@ pub enum ExportAsError {
     Zip(#[from] ExportError),
 }
 
+impl ExportAsError {
+    /// The error in the learner's language: a synth error in [`SynthError::message`]'s words.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ExportAsError::Hcl(e) => e.message(lang),
+            ExportAsError::Zip(e) => e.message(lang),
+        }
+    }
+}
+
 /// The project of the given kind for `stack`, files sorted by path.
 ///
-/// Errors: for [`ProjectKind::Terraform`] and [`ProjectKind::Both`], what
-/// [`crate::main_tf`] refuses.
+/// Errors: for every kind, [`HclError::Synth`] with the error [`crate::synth()`] gives when
+/// it refuses the stack (every kind refuses it with the same words); for
+/// [`ProjectKind::Terraform`] and [`ProjectKind::Both`], also what [`crate::main_tf`] refuses.
 pub fn export_project_as(stack: &Stack, kind: ProjectKind) -> Result<Project, HclError> {
     match kind {
-        ProjectKind::Cdktf => Ok(export_project(stack)),
-        ProjectKind::Cdktn => Ok(crate::cdktn::project(stack)),
+        ProjectKind::Cdktf => Ok(export_project(stack)?),
+        ProjectKind::Cdktn => Ok(crate::cdktn::project(stack)?),
         ProjectKind::Terraform => Ok(Project {
             folder: project_folder(stack),
             files: terraform_files(stack, ".", "")?,
         }),
         ProjectKind::Both => {
-            let mut project = export_project(stack);
+            let mut project = export_project(stack)?;
             project.files.extend(terraform_files(stack, "..", "terraform/")?);
             project.files.sort_by(|a, b| a.path.cmp(&b.path));
             Ok(project)
@@ -202,7 +239,8 @@ pub fn export_project_as(stack: &Stack, kind: ProjectKind) -> Result<Project, Hc
 ///
 /// Errors: see [`export_project_as`]; the zip writer does not fail in memory.
 pub fn export_zip_as(stack: &Stack, kind: ProjectKind) -> Result<Vec<u8>, ExportAsError> {
-    Ok(zip_project(&export_project_as(stack, kind)?)?)
+    let project = export_project_as(stack, kind)?;
+    Ok(zip_project(&project)?)
 }
 
 /// The Terraform project's files under `prefix`, its state in `state_dir` (relative to
@@ -640,7 +678,7 @@ mod tests {
 
     #[test]
     fn the_project_has_the_cdktf_init_layout() {
-        let p = export_project(&lab());
+        let p = export_project(&lab()).expect("the lab synthesizes");
         assert_eq!(p.folder, "ec2-lab");
         let paths: Vec<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(paths, [".gitignore", "Pipfile", "README.md", "cdktf.json", "main.py"]);
@@ -654,7 +692,7 @@ mod tests {
     #[test]
     fn the_learners_code_replaces_the_written_one() {
         let mine = "# mon code\n";
-        let p = with_learner_code(export_project(&lab()), mine, Some("USER_DATA = ''\n"));
+        let p = with_learner_code(export_project(&lab()).expect("exports"), mine, Some("USER_DATA = ''\n"));
         let paths: Vec<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(
             paths,
@@ -708,7 +746,7 @@ mod tests {
         let mut main = String::new();
         std::io::Read::read_to_string(&mut archive.by_name("ec2-lab/main.py").expect("main.py"), &mut main)
             .expect("utf-8");
-        assert_eq!(main, crate::main_py(&lab()));
+        assert_eq!(Ok(main), crate::main_py(&lab()));
     }
 
     fn zip_names(bytes: Vec<u8>) -> Vec<String> {
@@ -784,7 +822,7 @@ mod tests {
     #[test]
     fn the_cdktn_kind_is_the_cdk_terrain_project() {
         let p = export_project_as(&lab(), ProjectKind::Cdktn).expect("cdktn");
-        assert_eq!(p, crate::cdktn::project(&lab()));
+        assert_eq!(Ok(p.clone()), crate::cdktn::project(&lab()));
         assert!(p.files[1].contents.contains("cdktn-provider-aws = \"==25.8.1\""));
     }
 
@@ -792,7 +830,7 @@ mod tests {
     fn the_cdktf_kind_is_the_course_project() {
         assert_eq!(
             export_project_as(&lab(), ProjectKind::Cdktf).expect("cdktf"),
-            export_project(&lab())
+            export_project(&lab()).expect("cdktf")
         );
         assert_eq!(
             export_zip_as(&lab(), ProjectKind::Cdktf).expect("zip"),
@@ -811,6 +849,46 @@ mod tests {
             );
         }
         assert!(export_zip_as(&escapes, ProjectKind::Cdktf).is_ok());
+    }
+
+    /// Issue 13: `export` refuses what `synth` refuses, with the same words, for every kind
+    /// (a stack named "mon lab": cdktf refuses whitespace in a stack name).
+    #[test]
+    fn a_stack_synth_refuses_has_no_project_of_any_kind() {
+        let mut stack = lab();
+        stack.name = "mon lab".into();
+        let refused = crate::synth(&stack, &SynthOptions::for_stack(&stack)).expect_err("synth refuses");
+        let message = "stack name \"mon lab\": cdktf refuses whitespace in a stack name";
+        assert_eq!(refused.to_string(), message);
+        match export_zip(&stack) {
+            Err(ExportError::Synth(e)) => assert_eq!(e, refused),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(export_project(&stack), Err(refused.clone()));
+        assert_eq!(
+            export_zip(&stack)
+                .map_err(|e| (e.to_string(), e.message(Lang::Fr)))
+                .err(),
+            Some((message.to_owned(), refused.message(Lang::Fr)))
+        );
+        for kind in [
+            ProjectKind::Cdktf,
+            ProjectKind::Cdktn,
+            ProjectKind::Terraform,
+            ProjectKind::Both,
+        ] {
+            assert_eq!(
+                export_project_as(&stack, kind),
+                Err(HclError::Synth(refused.clone())),
+                "{kind:?}"
+            );
+            let err = export_zip_as(&stack, kind).expect_err("refused");
+            assert_eq!(err.to_string(), message, "{kind:?}");
+            assert_eq!(
+                err.message(Lang::Fr),
+                "nom de stack \"mon lab\" : cdktf refuse les espaces dans un nom de stack"
+            );
+        }
     }
 
     #[test]

@@ -30,6 +30,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::i18n::Lang;
 use crate::logical_id::logical_id;
 use crate::model::Stack;
+use crate::quote::{quoted, shortened, PATH_CHARS};
 use crate::synth::{synth_value, SynthError, SynthOptions};
 
 /// Why a stack has no `main.tf`.
@@ -42,10 +43,10 @@ pub enum HclError {
     /// Terraform reads every string of `cdk.tf.json` as a template (HCL JSON syntax
     /// specification), so it refuses the JSON too ("Invalid template" errors, seen with
     /// Terraform 1.11.4); there is no HCL that means the same.
-    #[error("{path}: {text:?} is not a Terraform template ({reason}); Terraform refuses the cdk.tf.json too, so there is no main.tf that means the same (escape a literal ${{ or %{{ as $${{ or %%{{)")]
+    #[error("{}: {} is not a Terraform template ({reason}); Terraform refuses the cdk.tf.json too, so there is no main.tf that means the same (escape a literal ${{ or %{{ as $${{ or %%{{)", shortened(.path, PATH_CHARS, Lang::En), quoted(.text, Lang::En))]
     InvalidTemplate { path: String, text: String, reason: String },
     /// A part of the JSON that has no place in HCL (never written by our synth).
-    #[error("{path}: {what}")]
+    #[error("{}: {what}", shortened(.path, PATH_CHARS, Lang::En))]
     Unexpected { path: String, what: String },
 }
 
@@ -56,9 +57,13 @@ impl HclError {
             (HclError::Synth(e), _) => e.message(lang),
             (_, Lang::En) => self.to_string(),
             (HclError::InvalidTemplate { path, text, reason }, Lang::Fr) => format!(
-                "{path} : {text:?} n'est pas un template Terraform ({reason}) ; Terraform refuse aussi le cdk.tf.json, aucun main.tf ne dit donc la même chose (écrivez un ${{ ou %{{ littéral $${{ ou %%{{)"
+                "{} : {} n'est pas un template Terraform ({reason}) ; Terraform refuse aussi le cdk.tf.json, aucun main.tf ne dit donc la même chose (écrivez un ${{ ou %{{ littéral $${{ ou %%{{)",
+                shortened(path, PATH_CHARS, Lang::Fr),
+                quoted(text, Lang::Fr)
             ),
-            (HclError::Unexpected { path, what }, Lang::Fr) => format!("{path} : {what}"),
+            (HclError::Unexpected { path, what }, Lang::Fr) => {
+                format!("{} : {what}", shortened(path, PATH_CHARS, Lang::Fr))
+            }
         }
     }
 }
@@ -580,7 +585,13 @@ fn parse_template(s: &str, path: &str) -> Result<Template, HclError> {
     let template = hcl_edit::parser::parse_template(s).map_err(|e| HclError::InvalidTemplate {
         path: path.to_owned(),
         text: s.to_owned(),
-        reason: e.message().to_owned(),
+        // Where, since a long text is quoted only in part.
+        reason: format!(
+            "{} at line {}, column {}",
+            e.message(),
+            e.location().line(),
+            e.location().column()
+        ),
     })?;
     for element in &template {
         let raw = hcl_edit::Span::span(element).and_then(|r| s.get(r));

@@ -25,6 +25,7 @@ pub mod load;
 pub mod logical_id;
 pub mod model;
 pub mod python;
+pub mod quote;
 pub mod read;
 pub mod read_reply;
 pub mod schema;
@@ -37,14 +38,14 @@ pub use diagram::diagram_svg;
 pub use edit::{apply_edit, EditError};
 pub use export::{
     export_project, export_project_as, export_zip, export_zip_as, with_learner_code, zip_project, ExportAsError,
-    Project, ProjectFile, ProjectKind,
+    ExportError, Project, ProjectFile, ProjectKind,
 };
 pub use hcl::{main_tf, HclError};
 pub use i18n::{Lang, Text};
 pub use load::{load_stack, load_stack_bytes, save_stack, LoadError};
 pub use model::*;
-pub use python::{main_py, python_files, PythonFiles};
+pub use python::{main_py, python_files, try_python_files, PythonFiles};
 pub use read::{read_python, CodeDiagnostic, ReadOutcome};
 pub use read_reply::{edit_reply, read_reply, EditReply, ReadReply, ReplyDiagnostic};
-pub use synth::{synth, SynthError, SynthOptions};
+pub use synth::{synth, validate, SynthError, SynthOptions};
 pub use value::{OutputValue, Reference, StrValue};

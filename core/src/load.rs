@@ -5,12 +5,13 @@ use thiserror::Error;
 
 use crate::i18n::Lang;
 use crate::model::{Stack, STACK_DOCUMENT_VERSION};
+use crate::quote::{shortened, EXCERPT_CHARS, PATH_CHARS};
 
 /// Why a stack document could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum LoadError {
     /// Not JSON, or JSON of the wrong shape (unknown fields included).
-    #[error("{path} (line {line}, column {column}): {message}")]
+    #[error("{} (line {line}, column {column}): {message}", shortened(.path, PATH_CHARS, Lang::En))]
     Invalid {
         /// JSON path of the fault (`resources[2].SecurityGroup.ingress[0].from_port`), or `.`
         /// for the document itself.
@@ -23,7 +24,7 @@ pub enum LoadError {
         message: String,
     },
     /// A `version` this build does not know.
-    #[error("this is a stack document of version {found}; this playground reads version {STACK_DOCUMENT_VERSION}")]
+    #[error("this is a stack document of version {}; this playground reads version {STACK_DOCUMENT_VERSION}", shortened(.found, EXCERPT_CHARS, Lang::En))]
     UnknownVersion {
         /// The version found, as written.
         found: String,
@@ -66,10 +67,12 @@ impl LoadError {
                 },
                 Lang::Fr,
             ) => {
+                let path = shortened(path, PATH_CHARS, Lang::Fr);
                 format!("{path} (ligne {line}, colonne {column}) : {message}")
             }
             (LoadError::UnknownVersion { found }, Lang::Fr) => format!(
-                "ce document de stack est en version {found} ; ce playground lit la version {STACK_DOCUMENT_VERSION}"
+                "ce document de stack est en version {} ; ce playground lit la version {STACK_DOCUMENT_VERSION}",
+                shortened(found, EXCERPT_CHARS, Lang::Fr)
             ),
             (LoadError::MissingVersion, Lang::Fr) => {
                 format!("le document n'a pas de champ \"version\" (attendu : {STACK_DOCUMENT_VERSION})")
@@ -173,11 +176,9 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// The most characters of a value an error message quotes.
-const QUOTED: usize = 60;
-
 /// serde quotes the value at fault between backticks or double quotes: a long one (a 5 MB
-/// name) is cut to its first [`QUOTED`] characters, with its length.
+/// name) is cut to its first [`EXCERPT_CHARS`] characters, with its length (serde's
+/// message is English, so is the length).
 fn shorten_quotes(message: &str) -> String {
     let mut out = message.to_owned();
     for delim in ['`', '"'] {
@@ -188,11 +189,12 @@ fn shorten_quotes(message: &str) -> String {
         out = parts
             .iter()
             .enumerate()
-            .map(|(k, part)| match part.char_indices().nth(QUOTED) {
-                Some((end, _)) if k % 2 == 1 && k + 1 < parts.len() => {
-                    format!("{}… ({} characters)", &part[..end], part.chars().count())
+            .map(|(k, part)| {
+                if k % 2 == 1 && k + 1 < parts.len() {
+                    shortened(part, EXCERPT_CHARS, Lang::En)
+                } else {
+                    (*part).to_owned()
                 }
-                _ => (*part).to_owned(),
             })
             .collect::<Vec<_>>()
             .join(&delim.to_string());
@@ -325,6 +327,36 @@ mod tests {
         assert!(en.len() < 600, "{} bytes", en.len());
         assert!(fr.len() < 600, "{} bytes", fr.len());
         assert!(en.contains("… (5000000 characters)"), "{en}");
+    }
+
+    /// Issue 13: a long version or map key is quoted in part, in both languages.
+    #[test]
+    fn long_versions_and_paths_are_quoted_in_part() {
+        let huge = "v".repeat(5_000_000);
+        let err = load_stack(&format!("{{\"version\": \"{huge}\", \"name\": \"x\"}}")).expect_err("unknown version");
+        let head = "v".repeat(39);
+        assert_eq!(
+            err.message(Lang::En),
+            format!(
+                "this is a stack document of version \"{head}… (5000002 characters); this playground reads version 1"
+            )
+        );
+        assert_eq!(
+            err.message(Lang::Fr),
+            format!(
+                "ce document de stack est en version \"{head}… (5000002 caractères) ; ce playground lit la version 1"
+            )
+        );
+        let key = "k".repeat(500);
+        let text = format!(
+            "{{\"version\": 1, \"name\": \"x\", \"resources\": [{{\"Instance\": {{\"id\": \"i\", \"tags\": {{\"{key}\": 1}}}}}}]}}"
+        );
+        let err = load_stack(&text).expect_err("a number as a tag");
+        let (en, fr) = (err.message(Lang::En), err.message(Lang::Fr));
+        assert!(en.len() < 400 && fr.len() < 400, "{en}\n{fr}");
+        assert!(en.starts_with("resources[0].Instance.tags."), "{en}");
+        assert!(en.contains("… (527 characters) (line 1, column"), "{en}");
+        assert!(fr.contains("… (527 caractères) (ligne 1, colonne"), "{fr}");
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub enum ConstructIdError {
     /// (`${TfToken[...]}`): "You cannot use a token (e.g., a reference to an attribute) as the
     /// id of a construct"; a list marker (`#{TfToken[...]}`) fails when the construct's path is
     /// resolved.
-    #[error("the construct id holds {0:?}, a cdktf token marker (cdktf: \"You cannot use a token (e.g., a reference to an attribute) as the id of a construct\")")]
+    #[error("the construct id holds {}, a cdktf token marker (cdktf: \"You cannot use a token (e.g., a reference to an attribute) as the id of a construct\")", crate::quote::quoted(.0, crate::i18n::Lang::En))]
     Token(String),
     /// A logical id `__proto__` (from an id such as `"__proto__!"`): cdktf's `deepMerge`
     /// assigns the construct's JSON to `Object.prototype` instead of a key, so the construct

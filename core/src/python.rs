@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 
 use crate::model::{Resource, Stack, UserData, UserDataEncoding, UserDataLocation};
 use crate::schema::{self, Block, Kind, Kwarg};
-use crate::synth::{document_fields, typed};
+use crate::synth::{document_fields, typed, validate, SynthError};
 use crate::value::{OutputValue, StrValue};
 use writer::{Arg, Expr, Writer};
 
@@ -32,13 +32,30 @@ pub struct PythonFiles {
     pub user_data_py: Option<String>,
 }
 
-/// `main.py` for `stack`.
-pub fn main_py(stack: &Stack) -> String {
-    python_files(stack).main_py
+/// `main.py` for `stack`, as the CLI's `python` prints it.
+///
+/// Errors: the [`SynthError`] [`crate::synth()`] gives for `stack`, word for word: what
+/// cdktf refuses, `python` refuses too, rather than write code the real cdktf rejects
+/// (issue 13; a rule listing its own group in `security_groups` would fail with
+/// `UnboundLocalError`).
+pub fn main_py(stack: &Stack) -> Result<String, SynthError> {
+    try_python_files(stack).map(|files| files.main_py)
 }
 
-/// `main.py` and, when used, `user_data.py` for `stack`. Never fails: names that are not
-/// valid Python (a variable `class`, a class `My Stack`) are made valid deterministically.
+/// `main.py` and, when used, `user_data.py` for `stack`, after [`crate::synth::validate`].
+///
+/// Errors: the [`SynthError`] [`crate::synth()`] gives for `stack` (see [`main_py`]).
+pub fn try_python_files(stack: &Stack) -> Result<PythonFiles, SynthError> {
+    validate(stack)?;
+    Ok(python_files(stack))
+}
+
+/// `main.py` and, when used, `user_data.py` for `stack`, whether synth accepts it or not:
+/// for the code editor ([`crate::apply_edit`]), which places the code of a stack being
+/// written, dangling references and all, and for views that only show stacks that
+/// synthesize. What the learner takes away goes through [`try_python_files`]. Never fails:
+/// names that are not valid Python (a variable `class`, a class `My Stack`) are made valid
+/// deterministically.
 pub fn python_files(stack: &Stack) -> PythonFiles {
     Generator::new(stack, Style::default()).generate()
 }
@@ -624,12 +641,43 @@ mod tests {
                 {"Instance": {"id": "web", "user_data": {"script": "x"}}}]}"#,
         )
         .expect("loads");
-        let py = main_py(&stack);
+        let py = main_py(&stack).expect("synthesizes");
         assert!(
             py.contains("\nUSER_DATA = \"\"\"x\"\"\"\n") && py.contains("class USER_DATA_2(TerraformStack):"),
             "{py}"
         );
         stack.class_name = "Instance".into();
-        assert!(main_py(&stack).contains("class Instance_(TerraformStack):"));
+        assert!(python_files(&stack)
+            .main_py
+            .contains("class Instance_(TerraformStack):"));
+    }
+
+    /// Issue 13, case 6: a rule listing its own group in `security_groups` would be written
+    /// `security_groups=[web_sg.id]` inside `web_sg = SecurityGroup(...)`, which the real
+    /// cdktf runs into `UnboundLocalError`; `main_py` refuses it as synth does, same words.
+    #[test]
+    fn what_synth_refuses_python_refuses_with_the_same_words() {
+        let stack = crate::load_stack(
+            r#"{"version": 1, "name": "lab", "resources": [
+                {"AwsProvider": {"id": "aws", "region": "eu-west-3"}},
+                {"SecurityGroup": {"id": "web_sg", "ingress": [
+                    {"from_port": 80, "to_port": 80, "protocol": "tcp",
+                     "security_groups": [{"ref": "web_sg", "attr": "id"}]}]}}]}"#,
+        )
+        .expect("loads");
+        let refused = crate::synth(&stack, &crate::SynthOptions::for_stack(&stack)).expect_err("synth refuses");
+        assert_eq!(main_py(&stack), Err(refused.clone()));
+        assert_eq!(try_python_files(&stack), Err(refused.clone()));
+        assert_eq!(
+            refused.to_string(),
+            "resources[1] (SecurityGroup \"web_sg\").ingress[0].security_groups[0]: the rule names its own group \"web_sg\"; Python cannot use the variable inside its own assignment (UnboundLocalError): remove it from security_groups and write self_attribute=True in the rule"
+        );
+        let mut renamed = stack.clone();
+        renamed.resources.truncate(1);
+        renamed.name = "mon lab".into();
+        assert_eq!(
+            main_py(&renamed).map_err(|e| e.message(crate::Lang::Fr)),
+            Err("nom de stack \"mon lab\" : cdktf refuse les espaces dans un nom de stack".to_owned())
+        );
     }
 }

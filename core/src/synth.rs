@@ -22,6 +22,7 @@ use crate::logical_id::{
     ConstructIdError, OBJECT_PROTOTYPE_PROPERTIES,
 };
 use crate::model::{Resource, ResourceKind, Stack, UserData, UserDataEncoding};
+use crate::quote::{excerpt, quoted, shortened, PATH_CHARS};
 use crate::schema::{self, Kind};
 use crate::value::{OutputValue, Reference, StrValue};
 
@@ -68,44 +69,54 @@ pub struct Site {
     pub path: String,
 }
 
-impl std::fmt::Display for Site {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "resources[{}] ({} {:?})", self.index, self.kind, self.id)?;
+impl Site {
+    /// The site as messages in `lang` write it; a long id or map key is quoted in part
+    /// ([`crate::quote`]).
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut s = format!("resources[{}] ({} {})", self.index, self.kind, quoted(&self.id, lang));
         if !self.path.is_empty() {
-            write!(f, ".{}", self.path)?;
+            s.push('.');
+            s.push_str(&shortened(&self.path, PATH_CHARS, lang));
         }
-        Ok(())
+        s
     }
 }
 
-/// Why a stack cannot be synthesized; each names the value and where it is.
+impl std::fmt::Display for Site {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+/// Why a stack cannot be synthesized; each names the value and where it is. The learner's
+/// strings are quoted in part when long ([`crate::quote`]): the fields keep them whole.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum SynthError {
     /// cdktf's `throwIfIdContainsWhitespace` and `throwIfIdIsGlobCharacter`, or an empty id.
-    #[error("stack name {name:?}: {reason}")]
+    #[error("stack name {}: {reason}", quoted(.name, Lang::En))]
     InvalidStackName { name: String, reason: &'static str },
     /// An id constructs or cdktf refuses.
     #[error("{site}: {source}")]
     InvalidConstructId { site: Box<Site>, source: ConstructIdError },
     /// constructs: "There is already a Construct with name '...'".
-    #[error("{site}: there is already a construct with id {sanitized:?} in the stack ({other})")]
+    #[error("{site}: there is already a construct with id {} in the stack ({other})", quoted(.sanitized, Lang::En))]
     DuplicateConstructId {
         site: Box<Site>,
         sanitized: String,
         other: String,
     },
     /// A reference to a construct that is not in the stack.
-    #[error("{site}: refers to {target:?}, which is not in the stack")]
+    #[error("{site}: refers to {}, which is not in the stack", quoted(.target, Lang::En))]
     UnknownReference { site: Box<Site>, target: String },
     /// A reference to a construct that has no attributes to refer to.
-    #[error("{site}: refers to {target:?}, a {target_kind}, which cannot be referenced")]
+    #[error("{site}: refers to {}, a {target_kind}, which cannot be referenced", quoted(.target, Lang::En))]
     NotReferenceable {
         site: Box<Site>,
         target: String,
         target_kind: &'static str,
     },
     /// A reference to an attribute the target's kind does not have.
-    #[error("{site}: {target_kind} {target:?} has no attribute {attr:?} (known: {})", known.join(", "))]
+    #[error("{site}: {target_kind} {} has no attribute {} (known: {})", quoted(.target, Lang::En), quoted(.attr, Lang::En), known.join(", "))]
     UnknownAttribute {
         site: Box<Site>,
         target: String,
@@ -129,7 +140,7 @@ pub enum SynthError {
     /// Key", "Found an encoded list token string in a scalar string context", "Cannot add
     /// elements to map token", "Found an encoded map token in a scalar ... context") or puts
     /// another value in its place.
-    #[error("{site}: {text:?} is what cdktf writes for one of its own tokens, so cdktf would not keep it as written (cdktf: \"Unrecognized Token Key\" or another token error)")]
+    #[error("{site}: {} is what cdktf writes for one of its own tokens, so cdktf would not keep it as written (cdktf: \"Unrecognized Token Key\" or another token error)", quoted(.text, Lang::En))]
     CdktfToken { site: Box<Site>, text: String },
     /// A map with both keys `_children` and `_metadata`: cdktf's `resolve` takes it for a
     /// construct (`isConstruct` in `cdktf/lib/tokens/private/resolve.js`) and fails ("Trying
@@ -144,7 +155,10 @@ pub enum SynthError {
     /// constructs in order, so `main.py` would read a variable before assigning it (seen with
     /// the real cdktf: "UnboundLocalError: cannot access local variable 'sg' where it is not
     /// associated with a value").
-    #[error("{site}: refers to {target:?} (resources[{target_index}]), which is not declared before it; Python creates constructs in order (UnboundLocalError), so move {target:?} up")]
+    /// A reference to the construct itself cannot be moved up: the message says so, and for
+    /// a security group rule naming its own group, gives `self_attribute=True` (issue 13,
+    /// case 6).
+    #[error("{}", forward_reference(site, target, *target_index, Lang::En))]
     ForwardReference {
         site: Box<Site>,
         target: String,
@@ -176,6 +190,8 @@ impl SynthError {
         if lang == Lang::En {
             return self.to_string();
         }
+        let fr = |site: &Site| site.describe(Lang::Fr);
+        let q = |s: &str| quoted(s, Lang::Fr);
         match self {
             SynthError::InvalidStackName { name, reason } => {
                 let raison = match *reason {
@@ -186,51 +202,78 @@ impl SynthError {
                     STACK_NAME_TOO_LONG => "cdktf écrit la stack dans le dossier cdktf.out/stacks/<nom>, et un nom de fichier compte au plus 255 octets (« ENAMETOOLONG »)",
                     _ => "cdktf refuse les caractères * ? [ ] { } ! dans un nom de stack",
                 };
-                format!("nom de stack {name:?} : {raison}")
+                format!("nom de stack {} : {raison}", q(name))
             }
             SynthError::InvalidConstructId { site, source } => {
                 let raison = match source {
                     ConstructIdError::Empty => "un id de construct ne peut pas être vide".to_owned(),
                     ConstructIdError::Default => "l'id \"Default\" est réservé : cdktf l'omet des logical ids et échoue (« Unable to calculate a unique id for an empty set of components »)".to_owned(),
                     ConstructIdError::ObjectPrototype(name) => format!("l'id {name:?} est une propriété d'Object.prototype en JavaScript, que constructs prend pour un enfant existant (« There is already a Construct with name '{name}' »)"),
-                    ConstructIdError::Token(marker) => format!("l'id contient {marker:?}, un marqueur de token cdktf (cdktf : « You cannot use a token (e.g., a reference to an attribute) as the id of a construct »)"),
+                    ConstructIdError::Token(marker) => format!("l'id contient {}, un marqueur de token cdktf (cdktf : « You cannot use a token (e.g., a reference to an attribute) as the id of a construct »)", q(marker)),
                     ConstructIdError::ProtoLogicalId => "l'id donne le logical id \"__proto__\", l'emplacement du prototype en JavaScript : cdktf omettrait le construct de cdk.tf.json".to_owned(),
                 };
-                format!("{site} : {raison}")
+                format!("{} : {raison}", fr(site))
             }
             SynthError::DuplicateConstructId { site, sanitized, other } => {
-                format!("{site} : la stack a déjà un construct d'id {sanitized:?} ({other})")
+                format!("{} : la stack a déjà un construct d'id {} ({other})", fr(site), q(sanitized))
             }
             SynthError::UnknownReference { site, target } => {
-                format!("{site} : fait référence à {target:?}, qui n'est pas dans la stack")
+                format!("{} : fait référence à {}, qui n'est pas dans la stack", fr(site), q(target))
             }
             SynthError::NotReferenceable { site, target, target_kind } => format!(
-                "{site} : fait référence à {target:?}, un {target_kind}, auquel on ne peut pas faire référence"
+                "{} : fait référence à {}, un {target_kind}, auquel on ne peut pas faire référence",
+                fr(site),
+                q(target)
             ),
             SynthError::UnknownAttribute { site, target, target_kind, attr, known } => format!(
-                "{site} : {target_kind} {target:?} n'a pas d'attribut {attr:?} (connus : {})",
+                "{} : {target_kind} {} n'a pas d'attribut {} (connus : {})",
+                fr(site),
+                q(target),
+                q(attr),
                 known.join(", ")
             ),
             SynthError::UnescapedQuotes { site } => format!(
-                "{site} : Fn.base64encode refuse un script avec des guillemets doubles non échappés (cdktf : « has unescaped double quotes in it ») ; échappez-les en \\\" ou encodez avec base64.b64encode"
+                "{} : Fn.base64encode refuse un script avec des guillemets doubles non échappés (cdktf : « has unescaped double quotes in it ») ; échappez-les en \\\" ou encodez avec base64.b64encode",
+                fr(site)
             ),
             SynthError::MissingProvider => "la stack a des ressources mais pas d'AwsProvider (cdktf : « Found resources without a matching provider construct ») ; ajoutez AwsProvider(self, \"aws\", region=...)".to_owned(),
             SynthError::NumberOutOfRange { site, value } => format!(
-                "{site} : {value} dépasse ±2^53, que cdktf (JavaScript) ne sait pas écrire exactement"
+                "{} : {value} dépasse ±2^53, que cdktf (JavaScript) ne sait pas écrire exactement",
+                fr(site)
             ),
             SynthError::CdktfToken { site, text } => format!(
-                "{site} : {text:?} est ce que cdktf écrit pour l'un de ses propres tokens, il ne le garderait donc pas tel quel (cdktf : « Unrecognized Token Key » ou une autre erreur de token)"
+                "{} : {} est ce que cdktf écrit pour l'un de ses propres tokens, il ne le garderait donc pas tel quel (cdktf : « Unrecognized Token Key » ou une autre erreur de token)",
+                fr(site),
+                q(text)
             ),
             SynthError::ConstructLikeMap { site } => format!(
-                "{site} : une map qui a à la fois les clés \"_children\" et \"_metadata\" est ce que cdktf prend pour un construct (cdktf : « Trying to 'resolve()' a Construct ») ; renommez l'une des deux"
+                "{} : une map qui a à la fois les clés \"_children\" et \"_metadata\" est ce que cdktf prend pour un construct (cdktf : « Trying to 'resolve()' a Construct ») ; renommez l'une des deux",
+                fr(site)
             ),
             SynthError::ProtoKey { site } => format!(
-                "{site} : la clé \"__proto__\" ne peut pas passer de Python à cdktf (jsii : « Key '__proto__' is not supported in maps or JSON values »)"
+                "{} : la clé \"__proto__\" ne peut pas passer de Python à cdktf (jsii : « Key '__proto__' is not supported in maps or JSON values »)",
+                fr(site)
             ),
-            SynthError::ForwardReference { site, target, target_index } => format!(
-                "{site} : fait référence à {target:?} (resources[{target_index}]), qui n'est pas déclaré avant ; Python crée les constructs dans l'ordre (UnboundLocalError) : remontez {target:?}"
-            ),
+            SynthError::ForwardReference {
+                site,
+                target,
+                target_index,
+            } => forward_reference(site, target, *target_index, Lang::Fr),
         }
+    }
+}
+
+/// [`SynthError::ForwardReference`] in `lang`.
+fn forward_reference(site: &Site, target: &str, target_index: usize, lang: Lang) -> String {
+    let (here, t) = (site.describe(lang), quoted(target, lang));
+    let own_group = site.kind == "SecurityGroup" && site.path.contains("security_groups");
+    match (target_index == site.index, own_group, lang) {
+        (true, true, Lang::En) => format!("{here}: the rule names its own group {t}; Python cannot use the variable inside its own assignment (UnboundLocalError): remove it from security_groups and write self_attribute=True in the rule"),
+        (true, true, Lang::Fr) => format!("{here} : la règle nomme son propre groupe {t} ; Python ne peut pas utiliser la variable dans sa propre affectation (UnboundLocalError) : retirez-le de security_groups et écrivez self_attribute=True dans la règle"),
+        (true, false, Lang::En) => format!("{here}: refers to {t}, the construct itself; Python cannot use the variable inside its own assignment (UnboundLocalError): remove the reference"),
+        (true, false, Lang::Fr) => format!("{here} : fait référence à {t}, le construct lui-même ; Python ne peut pas utiliser la variable dans sa propre affectation (UnboundLocalError) : retirez la référence"),
+        (false, _, Lang::En) => format!("{here}: refers to {t} (resources[{target_index}]), which is not declared before it; Python creates constructs in order (UnboundLocalError), so move {t} up"),
+        (false, _, Lang::Fr) => format!("{here} : fait référence à {t} (resources[{target_index}]), qui n'est pas déclaré avant ; Python crée les constructs dans l'ordre (UnboundLocalError) : remontez {t}"),
     }
 }
 
@@ -240,6 +283,14 @@ impl SynthError {
 /// references to constructs or attributes that do not exist.
 pub fn synth(stack: &Stack, options: &SynthOptions) -> Result<String, SynthError> {
     synth_value(stack, options).map(|v| json_writer::to_cdktf_json(&v))
+}
+
+/// Runs every check of [`synth`] without writing the JSON: `Ok` exactly when `synth`
+/// accepts `stack` (with any [`SynthOptions`]: they only name the state file), else the
+/// same [`SynthError`]. `python` and `export` run it first, so they refuse what `synth`
+/// refuses, with the same words (issue 13).
+pub fn validate(stack: &Stack) -> Result<(), SynthError> {
+    synth_value(stack, &SynthOptions::for_stack(stack)).map(drop)
 }
 
 /// The JSON value of `cdk.tf.json`, before it is written (keys in merge order).
@@ -503,7 +554,7 @@ impl ConstructIndex {
                     other: other.clone(),
                 });
             }
-            seen.insert(sanitized, format!("resources[{index}], {kind} {id:?}"));
+            seen.insert(sanitized, format!("resources[{index}], {kind} {:?}", excerpt(id)));
             let logical = match r.kind() {
                 // A provider's JSON has no name of its own; cdktf never asks for its logical id.
                 ResourceKind::AwsProvider => String::new(),
@@ -1157,6 +1208,44 @@ mod tests {
         ] {
             let out = synth(&doc(&format!("{AWS}, {resources}")), &opts);
             assert!(out.is_ok(), "{resources}: {out:?}");
+        }
+    }
+
+    /// Issue 13: an error quotes at most 40 characters of a value, with its length, in
+    /// both languages (a 5 MB name, id, reference or token was echoed whole).
+    #[test]
+    fn long_values_are_quoted_in_part() {
+        let huge = "x".repeat(5_000_000);
+        let head = "x".repeat(40);
+        let e = synth(&Stack::new(&huge), &SynthOptions::new("/w")).expect_err("too long");
+        assert!(matches!(&e, SynthError::InvalidStackName { name, .. } if name.len() == 5_000_000));
+        assert_eq!(
+            e.to_string(),
+            format!("stack name \"{head}…\" (5000000 characters): {STACK_NAME_TOO_LONG}")
+        );
+        assert_eq!(
+            e.message(Lang::Fr),
+            format!("nom de stack \"{head}…\" (5000000 caractères) : cdktf écrit la stack dans le dossier cdktf.out/stacks/<nom>, et un nom de fichier compte au plus 255 octets (« ENAMETOOLONG »)")
+        );
+        let resources = format!(
+            r#"{AWS}, {{"EbsVolume": {{"id": "{huge}", "availability_zone": {{"ref": "{huge}y", "attr": "id"}}}}}}"#
+        );
+        let e = synth(&doc(&resources), &SynthOptions::new("/w")).expect_err("dangling");
+        assert_eq!(
+            e.to_string(),
+            format!("resources[1] (EbsVolume \"{head}…\" (5000000 characters)).availability_zone: refers to \"{head}…\" (5000001 characters), which is not in the stack")
+        );
+        assert_eq!(
+            e.message(Lang::Fr),
+            format!("resources[1] (EbsVolume \"{head}…\" (5000000 caractères)).availability_zone : fait référence à \"{head}…\" (5000001 caractères), qui n'est pas dans la stack")
+        );
+        let key = "k".repeat(1000);
+        let resources =
+            format!(r#"{AWS}, {{"Instance": {{"id": "i", "tags": {{"{key}": "${{TfToken[TOKEN.1]}}"}}}}}}"#);
+        let e = synth(&doc(&resources), &SynthOptions::new("/w")).expect_err("token");
+        for text in [e.to_string(), e.message(Lang::Fr)] {
+            assert!(text.len() < 600, "{} bytes: {text}", text.len());
+            assert!(text.contains("… (1005 c"), "{text}");
         }
     }
 

@@ -378,6 +378,127 @@ fn the_root_volume_written_as_an_ebs_block_device() {
     );
 }
 
+// Every value as the provider validates it: name_regex is compiled by Go's regexp
+// (validation.StringIsValidRegExp).
+
+/// The stack of [`stack_with`] with an AMI lookup whose `name_regex` is `pattern`.
+fn lookup_with(pattern: &str) -> Stack {
+    let mut doc: Value = serde_json::from_str(&ec2_playground_core::save_stack(&stack_with(json!({})))).expect("json");
+    if let Some(resources) = doc["resources"].as_array_mut() {
+        resources.insert(
+            1,
+            json!({"DataAwsAmi": {"id": "al2023", "most_recent": true, "owners": ["amazon"], "name_regex": pattern}}),
+        );
+    }
+    load(&doc)
+}
+
+#[test]
+fn a_name_regex_go_does_not_compile() {
+    let found = check(&lookup_with("^al2023-ami-(2023.*-x86_64$"));
+    let d = finding(&found, "provider-value-invalid");
+    assert_eq!(
+        (d.path.as_str(), d.severity),
+        ("resources[1].name_regex", Severity::Error)
+    );
+    assert_eq!(
+        d.message.en,
+        "name_regex \"^al2023-ami-(2023.*-x86_64$\" is not a regular expression Go compiles: missing closing ), at character 13. The AWS provider refuses it: terraform plan fails (\"error parsing regexp: missing closing )\")."
+    );
+    assert_eq!(
+        d.message.fr,
+        "name_regex « ^al2023-ami-(2023.*-x86_64$ » n'est pas une expression régulière que Go compile : parenthèse fermante manquante, au caractère 13. Le provider AWS la refuse : terraform plan échoue (« error parsing regexp: missing closing ) »)."
+    );
+    assert_texts(
+        d,
+        &[],
+        &[],
+        &[
+            "au caractère 13",
+            "précédé de \\",
+            "name_regex=\"^al2023-ami-2023\\\\..*-x86_64$\"",
+        ],
+        &["at character 13", "after a \\", "values=[\"al2023-ami-*\"]"],
+    );
+    // What Go refuses but regex-syntax takes, and the other way round.
+    let code = |p: &str| {
+        check(&lookup_with(p))
+            .iter()
+            .find(|d| d.path == "resources[1].name_regex")
+            .map(|d| d.message.en.clone())
+    };
+    assert!(code("ami-\\u0041").is_some_and(|m| m.contains("invalid escape sequence, at character 5")));
+    assert!(code("ami-\\\\u0041").is_none(), "a literal backslash then u0041");
+    assert!(code("(?x)al2023 ami").is_some_and(|m| m.contains("invalid or unsupported Perl syntax, at character 3")));
+    assert!(code("x{1001}").is_some_and(|m| m.contains("invalid repeat count")));
+    assert!(code("a**").is_some_and(|m| m.contains("invalid nested repetition operator, at character 3")));
+    for fine in [
+        "^al2023-ami-2023\\..*-x86_64$",
+        "al2023-ami-{",
+        "(?i)AL2023",
+        "\\pL+\\p{Greek}",
+    ] {
+        assert_eq!(code(fine), None, "{fine}");
+    }
+}
+
+// What AWS refuses at apply: an EBS device name with a partition number.
+
+#[test]
+fn an_ebs_device_name_with_a_partition_number() {
+    let extra = json!({"ebs_block_device": [{"device_name": "/dev/sdf1", "volume_size": 8, "encrypted": true}]});
+    let found = check(&stack_with(extra));
+    let d = finding(&found, "device-name-partition");
+    assert_eq!(
+        (d.path.as_str(), d.severity),
+        ("resources[2].ebs_block_device[0].device_name", Severity::Error)
+    );
+    assert_eq!(
+        d.message.en,
+        "\"/dev/sdf1\" names a partition (1), not a device: AWS refuses it at apply (\"/dev/sdf1 is not a valid EBS device name\", \"Invalid device name /dev/sdf1\")."
+    );
+    assert_eq!(
+        d.message.fr,
+        "« /dev/sdf1 » désigne une partition (1), pas un périphérique : AWS le refuse au déploiement (« /dev/sdf1 is not a valid EBS device name », « Invalid device name /dev/sdf1 »)."
+    );
+    assert_eq!(
+        d.hint.en,
+        "Write \"/dev/sdf\": a volume is attached whole; partitions are made on the instance (fdisk, parted) and show up there as /dev/nvme1n1p1 or /dev/xvdf1."
+    );
+    assert_eq!(
+        d.hint.fr,
+        "Écrivez « /dev/sdf » : un volume s'attache en entier ; les partitions se créent sur l'instance (fdisk, parted) et y apparaissent en /dev/nvme1n1p1 ou /dev/xvdf1."
+    );
+    assert!(
+        found.iter().all(|d| d.code != "device-name-invalid"),
+        "one finding, not two"
+    );
+    // A volume attachment, xvd style.
+    let mut doc: Value = serde_json::from_str(&ec2_playground_core::save_stack(&stack_with(json!({})))).expect("json");
+    if let Some(resources) = doc["resources"].as_array_mut() {
+        resources.push(json!({"EbsVolume": {"id": "data", "availability_zone": {"ref": "web", "attr": "availability_zone"}, "size": 10, "type": "gp3", "encrypted": true}}));
+        resources.push(json!({"VolumeAttachment": {"id": "att", "device_name": "/dev/xvdf12",
+            "volume_id": {"ref": "data", "attr": "id"}, "instance_id": {"ref": "web", "attr": "id"}}}));
+    }
+    let found = check(&load(&doc));
+    let d = finding(&found, "device-name-partition");
+    assert_eq!(d.path, "resources[4].device_name");
+    assert!(
+        d.message
+            .en
+            .starts_with("\"/dev/xvdf12\" names a partition (12), not a device"),
+        "{}",
+        d.message.en
+    );
+    assert!(d.hint.en.starts_with("Write \"/dev/xvdf\":"), "{}", d.hint.en);
+    // The root volume's /dev/sda1 keeps its own finding (a name AMIs give the root volume).
+    let root = check(&stack_with(
+        json!({"ebs_block_device": [{"device_name": "/dev/sda1", "encrypted": true}]}),
+    ));
+    assert!(root.iter().all(|d| d.code != "device-name-partition"));
+    assert!(root.iter().any(|d| d.code == "device-name-reserved"));
+}
+
 // Item 2 of the issue: every string of cdk.tf.json is one the checks read.
 
 /// Every string of a synthesized `cdk.tf.json` (keys included) that Terraform reads as a

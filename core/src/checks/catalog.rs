@@ -238,6 +238,10 @@ checks! {
         "Nom de périphérique refusé par EC2",
         "Device name EC2 refuses.",
         "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/device_naming.html";
+    DEVICE_NAME_PARTITION = "device-name-partition", Error, None,
+        "Nom de périphérique avec un numéro de partition (/dev/sdf1) : AWS le refuse au déploiement",
+        "Device name with a partition number (/dev/sdf1): AWS refuses it at apply.",
+        "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/device_naming.html";
     DEVICE_NAME_RESERVED = "device-name-reserved", Warning, None,
         "Nom de périphérique réservé au volume racine",
         "Device name reserved for the root volume.",

@@ -71,7 +71,12 @@ pub const PROVIDER_RULES: &[AttrRule] = &[
         Rule::NotEmpty,
         Some("provider-value-invalid"),
     ),
-    row(K::DataAwsAmi, "name_regex", Rule::Regexp, None),
+    row(
+        K::DataAwsAmi,
+        "name_regex",
+        Rule::Regexp,
+        Some("provider-value-invalid"),
+    ),
     row(K::SecurityGroup, "name", Rule::MaxLen(255), Some("sg-name-invalid")),
     row(
         K::SecurityGroup,
@@ -260,11 +265,38 @@ pub(super) fn check_instance(sink: &mut Sink, i: usize, inst: &Instance) {
     }
 }
 
-/// The rows of the table that [`PROVIDER_VALUE_INVALID`] applies to an AMI lookup.
+/// The rows of the table that [`PROVIDER_VALUE_INVALID`] applies to an AMI lookup: its
+/// owners, and its `name_regex` as Go compiles it ([`super::regexp`]; the provider's
+/// `validation.StringIsValidRegExp`).
 pub(super) fn check_ami(sink: &mut Sink, i: usize, ami: &DataAwsAmi) {
     for (j, owner) in ami.owners.iter().flatten().enumerate() {
         check_str(sink, i, K::DataAwsAmi, "owners[]", &format!("owners[{j}]"), owner);
     }
+    if let Some(pattern) = &ami.name_regex {
+        check_regexp(sink, i, pattern);
+    }
+}
+
+/// A `name_regex` Go does not compile: the provider refuses it at plan.
+fn check_regexp(sink: &mut Sink, i: usize, pattern: &str) {
+    let Some(e) = super::regexp::go_regexp_error(pattern) else {
+        return;
+    };
+    let shown = super::templates::excerpt(pattern);
+    let (go, fr, at) = (e.go, e.fr, e.position);
+    sink.push(
+        &PROVIDER_VALUE_INVALID,
+        i,
+        "name_regex",
+        t(
+            format!("name_regex « {shown} » n'est pas une expression régulière que Go compile : {fr}, au caractère {at}. Le provider AWS la refuse : terraform plan échoue (« error parsing regexp: {go} »)."),
+            format!("name_regex \"{shown}\" is not a regular expression Go compiles: {go}, at character {at}. The AWS provider refuses it: terraform plan fails (\"error parsing regexp: {go}\")."),
+        ),
+        t(
+            format!("Corrigez l'expression au caractère {at}. Un caractère spécial voulu tel quel, ( ) [ ] {{ }} * + ? . | ^ $ \\, s'écrit précédé de \\ (\\\\ dans une chaîne Python ordinaire), par exemple name_regex=\"^al2023-ami-2023\\\\..*-x86_64$\". Pour un simple joker, préférez filter=[DataAwsAmiFilter(name=\"name\", values=[\"al2023-ami-*\"])]."),
+            format!("Fix the expression at character {at}. A special character meant as itself, ( ) [ ] {{ }} * + ? . | ^ $ \\, is written after a \\ (\\\\ in a plain Python string), for instance name_regex=\"^al2023-ami-2023\\\\..*-x86_64$\". For a mere wildcard, prefer filter=[DataAwsAmiFilter(name=\"name\", values=[\"al2023-ami-*\"])]."),
+        ),
+    );
 }
 
 /// True when `value` is one the provider accepts for `kind`'s `attr` (or the provider does

@@ -34,16 +34,7 @@ use crate::model::{Resource, Tags, UserData, UserDataEncoding};
 use crate::synth::expression::{base64encode_call, has_unescaped_double_quotes};
 use crate::value::{OutputValue, StrValue};
 
-/// The most characters of a value a message quotes.
-pub const EXCERPT: usize = 40;
-
-/// `s` cut to [`EXCERPT`] characters, with `…` when cut.
-pub(crate) fn excerpt(s: &str) -> String {
-    match s.char_indices().nth(EXCERPT) {
-        Some((end, _)) => format!("{}…", &s[..end]),
-        None => s.to_owned(),
-    }
-}
+pub(crate) use crate::quote::excerpt;
 
 /// The functions Terraform 1.11 knows (`terraform console` / the language's function
 /// list), by name.
@@ -758,7 +749,10 @@ mod tests {
     #[test]
     fn excerpts_are_short() {
         assert_eq!(excerpt("abc"), "abc");
-        assert_eq!(excerpt(&"é".repeat(100)).chars().count(), EXCERPT + 1);
+        assert_eq!(
+            excerpt(&"é".repeat(100)).chars().count(),
+            crate::quote::EXCERPT_CHARS + 1
+        );
     }
 
     proptest::proptest! {

@@ -6,7 +6,10 @@
 //! 100–256,000 at most 1,000 per GiB, required for io1/io2, refused for the others;
 //! throughput: gp3 only, 125–2,000 MiB/s, at most 0.25 MiB/s per IOPS; figures of the
 //! September 2025 gp3 update); the EBS user guide (st1 and sc1 cannot be boot volumes;
-//! a volume attaches only to an instance of its zone); EC2's device naming page.
+//! a volume attaches only to an instance of its zone); EC2's device naming page ("Device
+//! names for volumes on Amazon EC2 instances": no partition numbers for HVM instances but
+//! the root's `/dev/sda1`; EC2 answers `/dev/sdf1` with "is not a valid EBS device name" at
+//! AttachVolume and "Invalid device name" at RunInstances).
 
 use super::catalog::*;
 use super::{provider, t, Cx, Sink};
@@ -261,8 +264,34 @@ pub(super) fn check_volume(sink: &mut Sink, i: usize, v: &Volume) {
 }
 
 /// What a device name is to EC2.
-fn device_kind(name: &str) -> Option<bool> {
-    // Some(true): reserved for the root volume; Some(false): fine; None: refused.
+#[derive(Debug, PartialEq, Eq)]
+enum Device<'a> {
+    /// A name EC2 takes for a data volume.
+    Fine,
+    /// The root volume's name on most AMIs.
+    Root,
+    /// A device name with a partition number: `base` and the number.
+    Partition(&'a str, &'a str),
+    /// Not a device name.
+    Invalid,
+}
+
+/// What `name` is to EC2. A trailing number is a partition, which AWS refuses for an EBS
+/// volume ("Device names on Linux instances": HVM instances, all those of the course, have
+/// no partition numbers among their names; AttachVolume answers "/dev/sdf1 is not a valid
+/// EBS device name", RunInstances "Invalid device name /dev/sdf1"), but for `/dev/sda1`,
+/// the root volume's name.
+fn device_kind(name: &str) -> Device<'_> {
+    if matches!(name, "/dev/sda1" | "/dev/xvda" | "/dev/sda") {
+        return Device::Root;
+    }
+    let base = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    if base.len() < name.len() {
+        return match device_kind(base) {
+            Device::Fine | Device::Root => Device::Partition(base, &name[base.len()..]),
+            _ => Device::Invalid,
+        };
+    }
     let rest = name.strip_prefix("/dev/").unwrap_or(name);
     let windows_style = !name.starts_with("/dev/");
     let (stem, tail) = if let Some(t) = rest.strip_prefix("xvd") {
@@ -270,48 +299,61 @@ fn device_kind(name: &str) -> Option<bool> {
     } else if let Some(t) = rest.strip_prefix("sd") {
         ("sd", t)
     } else {
-        return None;
+        return Device::Invalid;
     };
     if windows_style && stem != "xvd" {
-        return None;
+        return Device::Invalid;
     }
-    let b = tail.as_bytes();
     let letter = |c: &u8| c.is_ascii_lowercase();
-    let ok = match (stem, b) {
+    let ok = match (stem, tail.as_bytes()) {
         (_, [l]) => letter(l),
         ("xvd", [l, m]) => letter(l) && letter(m),
-        ("sd", [l, rest @ ..]) if !rest.is_empty() => {
-            letter(l)
-                && std::str::from_utf8(rest)
-                    .ok()
-                    .and_then(|n| n.parse::<u8>().ok())
-                    .is_some_and(|n| (1..=15).contains(&n))
-                && rest[0] != b'0'
-        }
         _ => false,
     };
-    if !ok {
-        return None;
+    if ok {
+        Device::Fine
+    } else {
+        Device::Invalid
     }
-    Some(matches!(name, "/dev/sda1" | "/dev/xvda" | "/dev/sda"))
 }
 
 pub(super) fn check_device_name(sink: &mut Sink, i: usize, field: &str, name: &str) {
     match device_kind(name) {
-        None => sink.push(
-            &DEVICE_NAME_INVALID,
-            i,
-            field,
-            t(
-                format!("« {name} » n'est pas un nom de périphérique qu'EC2 accepte."),
-                format!("\"{name}\" is not a device name EC2 accepts."),
-            ),
-            t(
-                "Pour un volume de données sous Linux, prenez /dev/sdf à /dev/sdp (le système le verra souvent comme /dev/nvme1n1 : c'est normal).",
-                "For a data volume on Linux, take /dev/sdf to /dev/sdp (the system will often show it as /dev/nvme1n1: that is normal).",
-            ),
-        ),
-        Some(true) => sink.push(
+        Device::Invalid => {
+            let shown = super::templates::excerpt(name);
+            sink.push(
+                &DEVICE_NAME_INVALID,
+                i,
+                field,
+                t(
+                    format!("« {shown} » n'est pas un nom de périphérique qu'EC2 accepte."),
+                    format!("\"{shown}\" is not a device name EC2 accepts."),
+                ),
+                t(
+                    "Pour un volume de données sous Linux, prenez /dev/sdf à /dev/sdp (le système le verra souvent comme /dev/nvme1n1 : c'est normal).",
+                    "For a data volume on Linux, take /dev/sdf to /dev/sdp (the system will often show it as /dev/nvme1n1: that is normal).",
+                ),
+            )
+        }
+        Device::Partition(base, number) => {
+            // A partition of the root volume's name: the data volume's usual name instead.
+            let base = if base == "/dev/sda" || base == "/dev/xvda" { "/dev/sdf" } else { base };
+            let (name, number) = (super::templates::excerpt(name), super::templates::excerpt(number));
+            sink.push(
+                &DEVICE_NAME_PARTITION,
+                i,
+                field,
+                t(
+                    format!("« {name} » désigne une partition ({number}), pas un périphérique : AWS le refuse au déploiement (« {name} is not a valid EBS device name », « Invalid device name {name} »)."),
+                    format!("\"{name}\" names a partition ({number}), not a device: AWS refuses it at apply (\"{name} is not a valid EBS device name\", \"Invalid device name {name}\")."),
+                ),
+                t(
+                    format!("Écrivez « {base} » : un volume s'attache en entier ; les partitions se créent sur l'instance (fdisk, parted) et y apparaissent en /dev/nvme1n1p1 ou /dev/xvdf1."),
+                    format!("Write \"{base}\": a volume is attached whole; partitions are made on the instance (fdisk, parted) and show up there as /dev/nvme1n1p1 or /dev/xvdf1."),
+                ),
+            );
+        }
+        Device::Root => sink.push(
             &DEVICE_NAME_RESERVED,
             i,
             field,
@@ -329,11 +371,12 @@ pub(super) fn check_device_name(sink: &mut Sink, i: usize, field: &str, name: &s
                 t("Prenez /dev/sdf à /dev/sdp.", "Take /dev/sdf to /dev/sdp.")
             },
         ),
-        Some(false) => {}
+        Device::Fine => {}
     }
 }
 
 pub(super) fn duplicate_device(sink: &mut Sink, i: usize, field: &str, name: &str, other: &str) {
+    let name = super::templates::excerpt(name);
     sink.push(
         &DEVICE_NAME_DUPLICATE,
         i,
@@ -496,32 +539,35 @@ mod tests {
 
     #[test]
     fn device_names() {
-        for ok in [
-            "/dev/sdf",
-            "/dev/sdp",
-            "/dev/xvdf",
-            "/dev/xvdba",
-            "/dev/sdb1",
-            "/dev/sdb15",
-            "xvdf",
-        ] {
-            assert_eq!(device_kind(ok), Some(false), "{ok}");
+        for ok in ["/dev/sdf", "/dev/sdp", "/dev/xvdf", "/dev/xvdba", "xvdf"] {
+            assert_eq!(device_kind(ok), Device::Fine, "{ok}");
         }
-        for root in ["/dev/sda1", "/dev/xvda"] {
-            assert_eq!(device_kind(root), Some(true), "{root}");
+        for root in ["/dev/sda1", "/dev/xvda", "/dev/sda"] {
+            assert_eq!(device_kind(root), Device::Root, "{root}");
+        }
+        for (partition, base, number) in [
+            ("/dev/sdb1", "/dev/sdb", "1"),
+            ("/dev/sdf15", "/dev/sdf", "15"),
+            ("/dev/sdb16", "/dev/sdb", "16"),
+            ("/dev/sdb0", "/dev/sdb", "0"),
+            ("/dev/xvdf1", "/dev/xvdf", "1"),
+            ("/dev/xvda1", "/dev/xvda", "1"),
+            ("/dev/sda2", "/dev/sda", "2"),
+        ] {
+            assert_eq!(device_kind(partition), Device::Partition(base, number), "{partition}");
         }
         for bad in [
             "/dev/nvme1n1",
             "sdf",
             "/dev/sdF",
-            "/dev/sdb16",
-            "/dev/sdb0",
             "/dev/",
             "",
             "/dev/hda",
+            "/dev/hda1",
             "/dev/xvdabc",
+            "/dev/12",
         ] {
-            assert_eq!(device_kind(bad), None, "{bad}");
+            assert_eq!(device_kind(bad), Device::Invalid, "{bad}");
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The toolbar: examples, reset, share, downloads, language and theme.
 
 use ec2_playground_core::export::project_folder;
-use ec2_playground_core::{export_project, with_learner_code, zip_project, Lang};
+use ec2_playground_core::{export_project, with_learner_code, zip_project, ExportError, Lang};
 use yew::prelude::*;
 
 use crate::app::AppContext;
@@ -50,21 +50,23 @@ pub fn Toolbar() -> Html {
         Callback::from(move |_: MouseEvent| {
             let Some(stack) = &good else { return };
             // The learner's own code, when it describes this stack.
-            let project = export_project(stack);
-            let project = match state.code_for_export() {
-                Some((main_py, user_data_py)) if **stack == *state.stack => {
-                    with_learner_code(project, main_py, user_data_py)
-                }
-                _ => project,
-            };
-            match zip_project(&project) {
+            let zipped = export_project(stack).map_err(ExportError::from).and_then(|project| {
+                let project = match state.code_for_export() {
+                    Some((main_py, user_data_py)) if **stack == *state.stack => {
+                        with_learner_code(project, main_py, user_data_py)
+                    }
+                    _ => project,
+                };
+                zip_project(&project)
+            });
+            match zipped {
                 Ok(bytes) => {
                     let name = format!("{}.zip", project_folder(stack));
                     if !download::save(&name, "application/zip", &bytes) {
                         state.dispatch(Action::Notify(Notice::ExportFailed(String::new())));
                     }
                 }
-                Err(e) => state.dispatch(Action::Notify(Notice::ExportFailed(e.to_string()))),
+                Err(e) => state.dispatch(Action::Notify(Notice::ExportFailed(e.message(lang)))),
             }
         })
     };
