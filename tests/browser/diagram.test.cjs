@@ -24,6 +24,9 @@ async function openDiagram(page) {
     const el = document.querySelector('#code-json');
     return el && (el.editorHandle ? el.editorHandle.text() : el.textContent) === golden;
   }, LAB_GOLDEN, { timeout: TIMEOUT });
+  // The forms beside the drawing (the editor side opens on main.py).
+  await page.click('#tab-forms');
+  await page.waitForSelector('#card-0', { timeout: TIMEOUT });
   await page.click('#tab-diagram');
   await waitFitted(page);
 }

@@ -34,7 +34,8 @@ async function once(browser, url, doc) {
 
   // A form edit to the JSON: the first inbound rule's port.
   const field = '#r-2-ingress-0--from-port';
-  // A long stack opens with its cards folded: open the security group's.
+  // The forms; a long stack opens with its cards folded: open the security group's.
+  await page.click('#tab-forms');
   await page.waitForSelector('#card-2 .card-toggle', { timeout: TIMEOUT });
   if (!(await page.$('#card-2-body'))) await page.click('#card-2 .card-toggle');
   await page.waitForSelector(field, { timeout: TIMEOUT });

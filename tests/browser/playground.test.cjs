@@ -35,9 +35,16 @@ async function waitJson(page, predicate, arg) {
   );
 }
 
+/** Opens the page on the lab and shows the forms (the editor side opens on main.py). */
 async function openLab(page, url = env.server.url) {
   await page.goto(url);
   await waitJson(page, 'return text === arg', GOLDEN);
+  await showForms(page);
+}
+
+async function showForms(page) {
+  await page.click('#tab-forms');
+  await page.waitForSelector('#card-0', { timeout: TIMEOUT });
 }
 
 test('the page opens on the lab, and its JSON panel is the real cdktf golden byte for byte', async () => {
@@ -76,7 +83,9 @@ test('editing a port changes the JSON at once; a bad value says why and keeps th
   const py = await h.codeText(page, '#code-python');
   assert.match(py, /from_port=2022/);
   assert.doesNotMatch(py, /from_port=22,/);
+  await showForms(page);
   await page.fill(FROM_PORT, '2200');
+  await page.click('#tab-python');
   await page.waitForFunction(() => ((el) => el.editorHandle ? el.editorHandle.text() : el.textContent)(document.querySelector('#code-python')).includes('from_port=2200'), null, { timeout: TIMEOUT });
   assert.deepEqual(errors, []);
   await context.close();
@@ -95,7 +104,7 @@ test('a synth error shows beside its field and the panel keeps the last good JSO
   await page.waitForSelector('#code-python', { timeout: TIMEOUT });
   assert.match(await h.codeText(page, '#code-python'), /vol = EbsVolume\(\s*self,\s*"data"/, 'main.py of the last valid stack');
   await page.waitForSelector('#panel-python .stale', { timeout: TIMEOUT });
-  await page.click('#tab-json');
+  await showForms(page);
   await page.fill('#r-5-id', 'data');
   await page.waitForSelector('.stale', { state: 'detached', timeout: TIMEOUT });
   // Whatever is typed, the page stays up and says why beside the field.
@@ -172,6 +181,7 @@ test('a reload keeps an edit', async () => {
   await page.waitForFunction((k) => (localStorage.getItem(k) || '').includes('2200'), STACK_KEY, { timeout: TIMEOUT });
   await page.reload();
   await waitJson(page, 'return JSON.parse(text).resource.aws_security_group.web_sg.ingress[0].from_port === 2200');
+  await showForms(page);
   assert.equal(await page.inputValue(FROM_PORT), '2200');
   assert.deepEqual(errors, []);
   await context.close();
@@ -311,7 +321,12 @@ test('embed mode shows only the chosen panel, read-only, with a link to the play
   await page.goto(`${env.server.url}?embed=1&readonly=1${fragment}`);
   await page.reload();
   await waitJson(page, 'return text === arg', GOLDEN);
-  assert.equal(await page.locator('.editor fieldset[disabled]').count() > 0, true, 'read-only editor');
+  // The editor side opens on main.py, read-only, with no import; the forms are disabled.
+  await page.waitForSelector('#code-python .cm-content[aria-readonly="true"]', { timeout: TIMEOUT });
+  assert.equal(await page.locator('#import-py').count(), 0, 'no import in a read-only frame');
+  await page.click('#tab-forms');
+  await page.waitForSelector('.editor', { timeout: TIMEOUT });
+  assert.equal(await page.locator('.editor fieldset[disabled]').count() > 0, true, 'read-only forms');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -420,8 +435,16 @@ test('every control has a name for screen readers, and the tabs work with the ke
     // Tabs: focus the selected one, move with the arrow keys, activate.
     await page.focus('#tab-json');
     await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('#panel-diagram', { timeout: TIMEOUT });
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-diagram');
+    // The editor side's tabs: main.py and the forms.
+    await page.focus('#tab-forms');
+    await page.keyboard.press('ArrowLeft');
     await page.waitForSelector('#code-python', { timeout: TIMEOUT });
     assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-python');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('#card-2', { timeout: TIMEOUT });
+    await page.focus('#tab-diagram');
     await page.keyboard.press('End');
     await page.waitForSelector('#checks-summary', { timeout: TIMEOUT });
     await page.keyboard.press('Home');

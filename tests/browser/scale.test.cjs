@@ -36,6 +36,8 @@ test('a 1,000-resource stack opens folded, and an edit in an opened card reaches
     return text && text.includes('"data_165"');
   }, null, { timeout: TIMEOUT });
   env.timings.open_1000_to_json_ms = Math.round(await page.evaluate(() => performance.now()));
+  await page.click('#tab-forms');
+  await page.waitForSelector('#card-0', { timeout: TIMEOUT });
   assert.equal(await page.locator('.card').count(), 998);
   assert.equal(await page.locator('.card-body').count(), 0, 'every card folded');
   await page.click('#card-2 .card-toggle');
@@ -50,6 +52,7 @@ test('a 1,000-resource stack opens folded, and an edit in an opened card reaches
 test('a new resource appears in view, open, with its first field focused', async () => {
   const { context, page, errors } = await h.freshPage(env.browser);
   await page.goto(env.server.url);
+  await page.click('#tab-forms');
   await page.waitForSelector('#card-0', { timeout: TIMEOUT });
   const before = await page.locator('.card').count();
   await page.selectOption('#add-kind', 'EbsVolume');

@@ -6,16 +6,16 @@ use std::cell::Cell;
 use ec2_playground_core::save_stack;
 use yew::prelude::*;
 
-use crate::components::editor::Editor;
 use crate::components::embed_bar::EmbedBar;
 use crate::components::notices::Notices;
 use crate::components::panels::Panels;
 use crate::components::share_box::ShareBox;
 use crate::components::toolbar::Toolbar;
+use crate::components::workbench::WorkbenchView;
 use crate::hooks::{use_outputs, Outputs};
 use crate::i18n::tr;
 use crate::services::{code_modules, document, location, storage};
-use crate::state::{self, Action, Mode, Notice, Panel, Playground, Prefs, SavedCode, StartInput};
+use crate::state::{self, Action, Mode, Notice, Panel, Playground, Prefs, SavedCode, StartInput, Workbench};
 
 /// What every part of the page may read: the state (with its dispatcher) and the outputs
 /// derived from it.
@@ -124,7 +124,9 @@ pub fn App() -> Html {
     // The reader, once there is code to read or the learner opens main.py.
     {
         let dispatcher = state.clone();
-        let wanted = state.code.is_some() || state.panel == Panel::Python;
+        let wanted = state.code.is_some()
+            || state.panel == Panel::Python
+            || (state.workbench == Workbench::Code && !state.mode.embed);
         use_effect_with(wanted, move |&wanted| {
             if wanted {
                 wasm_bindgen_futures::spawn_local(async move {
@@ -201,7 +203,7 @@ pub fn App() -> Html {
                 <ShareBox />
                 <main class="layout">
                     if !(embed && only_panel) {
-                        <Editor />
+                        <WorkbenchView />
                     }
                     <div id="outputs" class="outputs" tabindex="-1">
                         <Panels />

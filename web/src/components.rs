@@ -20,3 +20,4 @@ pub mod resource_card;
 pub mod share_box;
 pub mod suggestions;
 pub mod toolbar;
+pub mod workbench;

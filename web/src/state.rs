@@ -32,8 +32,10 @@ pub enum Panel {
 }
 
 impl Panel {
-    /// Every panel, in tab order.
+    /// Every panel (`&panel=` of an embed may ask for any).
     pub const ALL: [Panel; 4] = [Panel::Json, Panel::Python, Panel::Diagram, Panel::Checks];
+    /// The output tabs of the page; `main.py` is on the editor side ([`Workbench::Code`]).
+    pub const TABS: [Panel; 3] = [Panel::Json, Panel::Diagram, Panel::Checks];
 
     /// The code used in `&panel=` (`json`, `python`, `diagram`, `checks`).
     pub fn code(self) -> &'static str {
@@ -49,6 +51,17 @@ impl Panel {
     pub fn from_code(code: &str) -> Option<Panel> {
         Panel::ALL.into_iter().find(|p| p.code() == code)
     }
+}
+
+/// What the editor side of the page shows: the learner's `main.py` (the course has them
+/// write it), or the stack as forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Workbench {
+    /// `main.py` in the code editor.
+    #[default]
+    Code,
+    /// One form per resource.
+    Forms,
 }
 
 /// Light or dark colours.
@@ -279,6 +292,8 @@ pub struct Playground {
     pub theme: Theme,
     /// The panel shown when panels are tabs.
     pub panel: Panel,
+    /// What the editor side shows.
+    pub workbench: Workbench,
     /// Embed, read-only, forced panel.
     pub mode: Mode,
     /// Notices shown at the top.
@@ -333,6 +348,8 @@ pub enum Action {
     SetTheme(Theme),
     /// Show a panel.
     SelectPanel(Panel),
+    /// Show the code or the forms on the editor side.
+    ShowWorkbench(Workbench),
     /// Add a notice (once).
     Notify(Notice),
     /// Remove the notice at an index.
@@ -485,6 +502,7 @@ impl Reducible for Playground {
             Action::SetStackName(name) => next.edit(|s| s.name = name),
             Action::SetClassName(name) => next.edit(|s| s.class_name = name),
             Action::AddResource(kind) => {
+                next.workbench = Workbench::Forms;
                 next.edit(|s| {
                     let resource = templates::new_resource(kind, s);
                     s.resources.push(resource);
@@ -552,6 +570,7 @@ impl Reducible for Playground {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
             Action::SelectPanel(panel) => next.panel = panel,
+            Action::ShowWorkbench(view) => next.workbench = view,
             Action::Notify(notice) => {
                 if !next.notices.contains(&notice) {
                     next.notices.push(notice);
@@ -571,6 +590,10 @@ impl Reducible for Playground {
             Action::CloseShare => next.share = ShareBox::Closed,
             Action::Select(selected) => {
                 next.selected = selected.filter(|i| *i < next.stack.resources.len());
+                // A resource picked (in the diagram, the checks) is shown in its form.
+                if next.selected.is_some() {
+                    next.workbench = Workbench::Forms;
+                }
             }
             Action::SetCode { main_py, user_data_py } => {
                 if !next.readonly() {
@@ -709,6 +732,7 @@ pub fn start(input: StartInput) -> Start {
             lang,
             theme: prefs.theme,
             panel: input.mode.only_panel.unwrap_or_default(),
+            workbench: Workbench::default(),
             mode: input.mode,
             notices,
             code,

@@ -8,6 +8,7 @@ use crate::app::AppContext;
 use crate::i18n::{kind_title, tr};
 use crate::issues::{element_ids, split_path};
 use crate::services::document;
+use crate::state::{Action, Playground, Workbench};
 
 fn severity_label(s: Severity, lang: Lang) -> &'static str {
     match s {
@@ -44,12 +45,31 @@ fn place(stack: &Stack, path: &str, lang: Lang) -> String {
     }
 }
 
-fn entry(d: &Diagnostic, stack: &Stack, lang: Lang) -> Html {
+/// Shows the resource at `index` in its form (the card opens), then brings the field of
+/// `ids` into view with the focus, once drawn.
+fn go_to(
+    dispatcher: &UseReducerDispatcher<Playground>,
+    index: Option<usize>,
+    ids: Vec<String>,
+) -> Callback<MouseEvent> {
+    let dispatcher = dispatcher.clone();
+    Callback::from(move |_: MouseEvent| {
+        match index {
+            Some(i) => dispatcher.dispatch(Action::Select(Some(i))),
+            None => dispatcher.dispatch(Action::ShowWorkbench(Workbench::Forms)),
+        }
+        let ids = ids.clone();
+        gloo::timers::callback::Timeout::new(0, move || {
+            document::reveal(&ids);
+        })
+        .forget();
+    })
+}
+
+fn entry(d: &Diagnostic, stack: &Stack, lang: Lang, dispatcher: &UseReducerDispatcher<Playground>) -> Html {
     let (index, rest) = split_path(&d.path);
     let ids = element_ids(index, &rest);
-    let onclick = Callback::from(move |_: MouseEvent| {
-        document::reveal(&ids);
-    });
+    let onclick = go_to(dispatcher, index, ids);
     html! {
         <li class={classes!("diagnostic", severity_class(d.severity))}>
             <button type="button" class="diagnostic-target" {onclick}
@@ -75,17 +95,23 @@ pub fn ChecksPanel() -> Html {
     };
     let lang = app.state.lang;
     let stack = app.state.stack.clone();
+    let dispatcher = app.state.dispatcher();
     let diagnostics = app.outputs.diagnostics.clone();
+    // Errors first, then warnings, then what is only worth knowing; in the stack's order
+    // within each.
+    let sorted = {
+        let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+        sorted.sort_by_key(|d| d.severity);
+        sorted
+    };
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
     let synth_error = app.outputs.synth_error.as_ref().map(|e| {
-        let ids = e
-            .site()
+        let site = e.site();
+        let ids = site
             .map(|s| element_ids(Some(s.index), &s.path))
             .unwrap_or_else(|| element_ids(None, "name"));
-        let onclick = Callback::from(move |_: MouseEvent| {
-            document::reveal(&ids);
-        });
+        let onclick = go_to(&dispatcher, site.map(|s| s.index), ids);
         html! {
             <li class="diagnostic error">
                 <button type="button" class="diagnostic-target" {onclick}>
@@ -122,7 +148,7 @@ pub fn ChecksPanel() -> Html {
             }
             <ul class="diagnostics">
                 { for synth_error }
-                { for diagnostics.iter().map(|d| entry(d, &stack, lang)) }
+                { for sorted.iter().map(|d| entry(d, &stack, lang, &dispatcher)) }
             </ul>
         </div>
     }

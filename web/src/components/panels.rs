@@ -46,7 +46,12 @@ pub fn Panels() -> Html {
             </section>
         };
     }
-    let current = state.panel;
+    // main.py is on the editor side; an old choice of it shows the JSON.
+    let current = if state.panel == Panel::Python {
+        Panel::Json
+    } else {
+        state.panel
+    };
     let select = |p: Panel| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::SelectPanel(p)))
@@ -54,8 +59,8 @@ pub fn Panels() -> Html {
     let onkeydown = {
         let state = state.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let i = Panel::ALL.iter().position(|p| *p == current).unwrap_or(0);
-            let n = Panel::ALL.len();
+            let i = Panel::TABS.iter().position(|p| *p == current).unwrap_or(0);
+            let n = Panel::TABS.len();
             let next = match e.key().as_str() {
                 "ArrowRight" => (i + 1) % n,
                 "ArrowLeft" => (i + n - 1) % n,
@@ -64,7 +69,7 @@ pub fn Panels() -> Html {
                 _ => return,
             };
             e.prevent_default();
-            let p = Panel::ALL[next];
+            let p = Panel::TABS[next];
             state.dispatch(Action::SelectPanel(p));
             document::focus(&format!("tab-{}", p.code()));
         })
@@ -72,7 +77,7 @@ pub fn Panels() -> Html {
     html! {
         <section class="panels" aria-label={tr(lang, "Sorties", "Outputs")}>
             <div class="tabs" role="tablist" aria-label={tr(lang, "Sorties", "Outputs")} {onkeydown}>
-                { for Panel::ALL.iter().map(|p| {
+                { for Panel::TABS.iter().map(|p| {
                     let selected = *p == current;
                     html! {
                         <button type="button" role="tab" id={format!("tab-{}", p.code())} aria-selected={selected.to_string()}
