@@ -44,6 +44,14 @@ for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 360]])
     await page.keyboard.press('Backspace');
     await page.waitForSelector('#code-python .cm-lintRange-error', { state: 'detached', timeout: TIMEOUT });
 
+    await page.click('#tab-hcl');
+    await page.waitForSelector('#code-hcl .cm-content', { timeout: TIMEOUT });
+    assert.deepEqual(await violations(page), [], 'main.tf');
+
+    await page.click('#tab-forms');
+    await page.waitForSelector('#card-0', { timeout: TIMEOUT });
+    assert.deepEqual(await violations(page), [], 'forms');
+
     await page.click('#tab-diagram');
     await page.waitForSelector('#panel-diagram svg', { timeout: TIMEOUT });
     assert.deepEqual(await violations(page), [], 'diagram');

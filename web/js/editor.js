@@ -67,14 +67,14 @@ function smallestChange(a, b) {
 /**
  * Makes an editor inside `parent` (an empty element).
  *
- * options: { doc: string, language: 'python' | 'json', readOnly: bool, label: string
+ * options: { doc: string, language: 'python' | 'json' | 'plain', readOnly: bool, label: string
  *   (its name for screen readers), onChange: (text) => void (the learner's edits only) }.
  * Returns { setDoc(text, mark), setDiagnostics(list), setLabel(label), text(), focus(), destroy() }.
  * Diagnostics are { from, to (UTF-16 offsets), severity: 'error' | 'warning' | 'info', message }.
  */
 export function createEditor(parent, options) {
   const label = new Compartment();
-  const language = options.language === 'json' ? json() : python();
+  const language = { json: json, python: python }[options.language];
   const extensions = [
     lineNumbers(),
     highlightSpecialChars(),
@@ -82,7 +82,7 @@ export function createEditor(parent, options) {
     syntaxHighlighting(pageColours),
     bracketMatching(),
     highlightSelectionMatches(),
-    language,
+    ...(language ? [language()] : []),
     changedField,
     // tabindex: a keyboard stop that axe and every browser recognise (contenteditable alone
     // is not, for a scrolling region).

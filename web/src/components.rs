@@ -11,6 +11,7 @@ pub mod editor;
 pub mod embed_bar;
 pub mod fields;
 pub mod forms;
+pub mod hcl_panel;
 pub mod icon;
 pub mod json_panel;
 pub mod notices;

@@ -25,6 +25,8 @@ pub enum Panel {
     Json,
     /// `main.py`.
     Python,
+    /// `main.tf`: the stack as plain Terraform (HCL).
+    Hcl,
     /// The diagram.
     Diagram,
     /// The checks.
@@ -33,15 +35,16 @@ pub enum Panel {
 
 impl Panel {
     /// Every panel (`&panel=` of an embed may ask for any).
-    pub const ALL: [Panel; 4] = [Panel::Json, Panel::Python, Panel::Diagram, Panel::Checks];
+    pub const ALL: [Panel; 5] = [Panel::Json, Panel::Python, Panel::Hcl, Panel::Diagram, Panel::Checks];
     /// The output tabs of the page; `main.py` is on the editor side ([`Workbench::Code`]).
-    pub const TABS: [Panel; 3] = [Panel::Json, Panel::Diagram, Panel::Checks];
+    pub const TABS: [Panel; 4] = [Panel::Json, Panel::Hcl, Panel::Diagram, Panel::Checks];
 
-    /// The code used in `&panel=` (`json`, `python`, `diagram`, `checks`).
+    /// The code used in `&panel=` (`json`, `python`, `hcl`, `diagram`, `checks`).
     pub fn code(self) -> &'static str {
         match self {
             Panel::Json => "json",
             Panel::Python => "python",
+            Panel::Hcl => "hcl",
             Panel::Diagram => "diagram",
             Panel::Checks => "checks",
         }

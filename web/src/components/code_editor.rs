@@ -27,8 +27,8 @@ pub struct CodeEditorProps {
     /// The text to show. When it changes from outside, the editor takes it, marking the
     /// lines that changed.
     pub text: Rc<String>,
-    /// Python (`main.py`) rather than JSON.
-    pub python: bool,
+    /// `python`, `json` or `plain`.
+    pub language: &'static str,
     /// The learner's edits, each with the whole text; `None`: read-only.
     #[prop_or_default]
     pub on_change: Option<Callback<String>>,
@@ -68,13 +68,13 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
             let host = host.clone();
             let handle = handle.clone();
             let text = props.text.clone();
-            let python = props.python;
+            let language = props.language;
             let read_only = props.on_change.is_none();
             let label = props.label.clone();
             use_effect_with((), move |_| {
                 if let Some(parent) = host.cast::<web_sys::Element>() {
                     *handle.borrow_mut() =
-                        code_modules::create_editor(&parent, &text, python, read_only, &label, &closure);
+                        code_modules::create_editor(&parent, &text, language, read_only, &label, &closure);
                 }
                 move || {
                     if let Some(h) = handle.borrow_mut().take() {

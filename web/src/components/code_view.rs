@@ -18,6 +18,19 @@ pub enum CodeLang {
     Json,
     /// `main.py`.
     Python,
+    /// `main.tf` (shown as plain text: the editor has no HCL mode).
+    Hcl,
+}
+
+impl CodeLang {
+    /// The editor's name for it (web/js/editor.js).
+    pub fn code(self) -> &'static str {
+        match self {
+            CodeLang::Json => "json",
+            CodeLang::Python => "python",
+            CodeLang::Hcl => "plain",
+        }
+    }
 }
 
 /// Props of [`CodeView`].
@@ -96,7 +109,7 @@ pub fn CodeView(props: &CodeViewProps) -> Html {
             { props.status.clone() }
             if let Some(text) = &props.code {
                 if editor_ready {
-                    <CodeEditor id={props.id.clone()} text={text.clone()} python={props.code_lang == CodeLang::Python}
+                    <CodeEditor id={props.id.clone()} text={text.clone()} language={props.code_lang.code()}
                         on_change={props.on_change.clone()} marks={props.marks.clone()} label={props.file_name.clone()} />
                 } else {
                     <pre class="code" tabindex="0" aria-label={props.file_name.clone()}><code id={props.id.clone()}>{ text.to_string() }</code></pre>

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::checks_panel::ChecksPanel;
 use super::diagram_panel::{DiagramPanel, ViewMemory};
+use super::hcl_panel::HclPanel;
 use super::json_panel::JsonPanel;
 use super::python_panel::PythonPanel;
 use crate::app::AppContext;
@@ -15,6 +16,7 @@ fn tab_label(panel: Panel, lang: ec2_playground_core::Lang) -> &'static str {
     match panel {
         Panel::Json => "cdk.tf.json",
         Panel::Python => "main.py",
+        Panel::Hcl => "main.tf",
         Panel::Diagram => tr(lang, "Diagramme", "Diagram"),
         Panel::Checks => tr(lang, "Vérifications", "Checks"),
     }
@@ -24,6 +26,7 @@ fn body(panel: Panel, memory: &ViewMemory) -> Html {
     match panel {
         Panel::Json => html! { <JsonPanel /> },
         Panel::Python => html! { <PythonPanel /> },
+        Panel::Hcl => html! { <HclPanel /> },
         Panel::Diagram => html! { <DiagramPanel memory={memory.clone()} /> },
         Panel::Checks => html! { <ChecksPanel /> },
     }

@@ -1,14 +1,65 @@
 //! The toolbar: examples, reset, share, downloads, language and theme.
 
 use ec2_playground_core::export::project_folder;
-use ec2_playground_core::{export_project, with_learner_code, zip_project, ExportError, Lang};
+use std::rc::Rc;
+
+use ec2_playground_core::{export_project_as, with_learner_code, zip_project, Lang, ProjectKind, Stack};
 use yew::prelude::*;
 
 use crate::app::AppContext;
 use crate::examples::Example;
 use crate::i18n::tr;
-use crate::services::{clipboard, download, location};
-use crate::state::{Action, Notice, Theme};
+use crate::services::{clipboard, document, download, location};
+use crate::state::{Action, Notice, Panel, Playground, Theme};
+
+/// The projects the zip may hold, in the menu's order.
+const KINDS: [ProjectKind; 4] = [
+    ProjectKind::Cdktf,
+    ProjectKind::Terraform,
+    ProjectKind::Both,
+    ProjectKind::Cdktn,
+];
+
+fn kind_code(kind: ProjectKind) -> &'static str {
+    match kind {
+        ProjectKind::Cdktf => "cdktf",
+        ProjectKind::Terraform => "terraform",
+        ProjectKind::Both => "both",
+        ProjectKind::Cdktn => "cdktn",
+    }
+}
+
+fn kind_label(kind: ProjectKind, lang: Lang) -> &'static str {
+    match kind {
+        ProjectKind::Cdktf => tr(lang, "cdktf (le cours)", "cdktf (the course)"),
+        ProjectKind::Terraform => tr(lang, "Terraform (HCL)", "Terraform (HCL)"),
+        ProjectKind::Both => tr(lang, "cdktf + Terraform", "cdktf + Terraform"),
+        ProjectKind::Cdktn => tr(lang, "CDK Terrain", "CDK Terrain"),
+    }
+}
+
+/// The zip's file name: the project folder, with the kind when it is not the course's.
+fn zip_name(folder: &str, kind: ProjectKind) -> String {
+    match kind {
+        ProjectKind::Cdktf => format!("{folder}.zip"),
+        other => format!("{folder}-{}.zip", kind_code(other)),
+    }
+}
+
+/// The project of `kind` for `stack`, zipped; the learner's own main.py when it describes
+/// this stack (and the project has a cdktf main.py). Errors: the core's, in the page's
+/// language.
+fn project_zip(stack: &Rc<Stack>, kind: ProjectKind, state: &UseReducerHandle<Playground>) -> Result<Vec<u8>, String> {
+    let lang = state.lang;
+    let project = export_project_as(stack, kind).map_err(|e| e.message(lang))?;
+    let project = match (state.code_for_export(), kind) {
+        (Some((main_py, user_data_py)), ProjectKind::Cdktf | ProjectKind::Both) if **stack == *state.stack => {
+            with_learner_code(project, main_py, user_data_py)
+        }
+        _ => project,
+    };
+    zip_project(&project).map_err(|e| e.message(lang))
+}
 
 /// The toolbar.
 #[function_component]
@@ -44,30 +95,39 @@ pub fn Toolbar() -> Html {
             Err(e) => state.dispatch(Action::Notify(Notice::ShareTooLong(e))),
         })
     };
+    // Which project the zip holds: the course's cdktf one unless the learner picks another.
+    let kind = use_state(|| ProjectKind::Cdktf);
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(k) = KINDS.iter().find(|k| kind_code(**k) == v) {
+                kind.set(*k);
+            }
+        })
+    };
     let on_zip = {
         let state = state.clone();
         let good = app.outputs.good_stack.clone();
+        let kind = *kind;
         Callback::from(move |_: MouseEvent| {
             let Some(stack) = &good else { return };
-            // The learner's own code, when it describes this stack.
-            let zipped = export_project(stack).map_err(ExportError::from).and_then(|project| {
-                let project = match state.code_for_export() {
-                    Some((main_py, user_data_py)) if **stack == *state.stack => {
-                        with_learner_code(project, main_py, user_data_py)
-                    }
-                    _ => project,
-                };
-                zip_project(&project)
-            });
-            match zipped {
+            match project_zip(stack, kind, &state) {
                 Ok(bytes) => {
-                    let name = format!("{}.zip", project_folder(stack));
+                    let name = zip_name(&project_folder(stack), kind);
                     if !download::save(&name, "application/zip", &bytes) {
                         state.dispatch(Action::Notify(Notice::ExportFailed(String::new())));
                     }
                 }
-                Err(e) => state.dispatch(Action::Notify(Notice::ExportFailed(e.message(lang)))),
+                Err(message) => state.dispatch(Action::Notify(Notice::ExportFailed(message))),
             }
+        })
+    };
+    let on_show_hcl = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::SelectPanel(Panel::Hcl));
+            document::focus("tab-hcl");
         })
     };
     // While the stack does not synthesize, the files would describe the last valid stack,
@@ -140,9 +200,15 @@ pub fn Toolbar() -> Html {
                 </div>
                 <div class="group" role="group" aria-labelledby="download-label">
                     <span class="group-label" id="download-label">{ tr(lang, "Télécharger :", "Download:") }</span>
+                    <label for="export-kind" class="visually-hidden">{ tr(lang, "Projet à télécharger", "Project to download") }</label>
+                    <select id="export-kind" onchange={on_kind}>
+                        { for KINDS.iter().map(|k| html! {
+                            <option value={kind_code(*k)} selected={*k == *kind}>{ kind_label(*k, lang) }</option>
+                        }) }
+                    </select>
                     <button type="button" id="download-zip" onclick={on_zip} disabled={blocked || app.outputs.good_stack.is_none()}
                         title={blocked_title}
-                        aria-label={tr(lang, "Télécharger le projet cdktf (zip)", "Download the cdktf project (zip)")}>
+                        aria-label={format!("{} : {}", tr(lang, "Télécharger le projet (zip)", "Download the project (zip)"), kind_label(*kind, lang))}>
                         { tr(lang, "projet (.zip)", "project (.zip)") }
                     </button>
                     <button type="button" id="download-json" onclick={on_json} disabled={blocked || app.outputs.json.is_none()}
@@ -150,6 +216,12 @@ pub fn Toolbar() -> Html {
                         aria-label={tr(lang, "Télécharger cdk.tf.json", "Download cdk.tf.json")}>
                         { "cdk.tf.json" }
                     </button>
+                    <p class="export-note" id="export-note">
+                        { tr(lang, "cdktf est archivé depuis décembre 2025 ; deux suites : Terraform pur (HCL) ou CDK Terrain.",
+                            "cdktf is archived since December 2025; two ways on: plain Terraform (HCL) or CDK Terrain.") }
+                        { " " }
+                        <button type="button" class="link-button" id="show-hcl" onclick={on_show_hcl}>{ tr(lang, "Voir main.tf", "See main.tf") }</button>
+                    </p>
                 </div>
                 <div class="group">
                     <label for="lang-select">{ tr(lang, "Langue", "Language") }</label>

@@ -127,26 +127,18 @@ pub async fn load_reader() -> bool {
 #[cfg(target_arch = "wasm32")]
 pub type OnChange = wasm_bindgen::closure::Closure<dyn FnMut(String)>;
 
-/// Makes an editor in `parent` (see web/js/editor.js); `None` until the editor is loaded.
+/// Makes an editor in `parent` for `language` (`python`, `json` or `plain`; see
+/// web/js/editor.js); `None` until the editor is loaded.
 #[cfg(target_arch = "wasm32")]
 pub fn create_editor(
     parent: &web_sys::Element,
     doc: &str,
-    python: bool,
+    language: &str,
     read_only: bool,
     label: &str,
     on_change: &OnChange,
 ) -> Option<EditorHandle> {
-    js::editor_ready().then(|| {
-        js::create_editor(
-            parent,
-            doc,
-            if python { "python" } else { "json" },
-            read_only,
-            label,
-            on_change,
-        )
-    })
+    js::editor_ready().then(|| js::create_editor(parent, doc, language, read_only, label, on_change))
 }
 
 /// Reads `main_py` (and `user_data_py`); `None` while the reader is not loaded.
