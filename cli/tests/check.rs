@@ -12,20 +12,48 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 #[test]
-fn the_lab_has_an_error_so_check_exits_1_with_json() {
+fn the_lab_has_no_error_so_check_exits_0_with_json() {
     let out = bin()
         .args(["check", "--format", "json"])
         .arg(fixture("ec2-lab"))
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
     let items = json.as_array().expect("an array");
     assert_eq!(items.len(), 7);
     assert_eq!(items[1]["code"], "sg-ssh-open");
     assert_eq!(items[1]["checkov"], "CKV_AWS_24");
-    assert_eq!(items[3]["severity"], "error");
+    assert_eq!(items[3]["code"], "key-sample");
+    assert_eq!(items[3]["severity"], "info");
     assert!(items[3]["message"]["fr"].is_string() && items[3]["message"]["en"].is_string());
+}
+
+#[test]
+fn an_error_exits_1() {
+    let dir = std::env::temp_dir().join(format!("ec2-playground-check-error-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("stack.json");
+    let lab = std::fs::read_to_string(fixture("ec2-lab")).expect("lab");
+    let broken = lab.replace(
+        "AAAAC3NzaC1lZDI1NTE5AAAAII/0VvFZoY6hPLOzUek7DlT9fQta3PV30SbAJJJ1HaFI",
+        "AAAAC3NzaC1lZDI1NTE5AAAAII",
+    );
+    assert_ne!(broken, lab);
+    std::fs::write(&path, broken).expect("write");
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert!(json
+        .as_array()
+        .expect("an array")
+        .iter()
+        .any(|d| d["code"] == "key-format" && d["severity"] == "error"));
 }
 
 #[test]
@@ -33,7 +61,7 @@ fn text_output_in_both_languages() {
     let fr = bin().arg("check").arg(fixture("ec2-lab")).output().expect("runs");
     let fr = String::from_utf8_lossy(&fr.stdout);
     assert!(fr.contains("[sg-ssh-open, CKV_AWS_24] avertissement"), "{fr}");
-    assert!(fr.ends_with("1 erreur(s), 4 avertissement(s), 2 info(s)\n"), "{fr}");
+    assert!(fr.ends_with("0 erreur(s), 4 avertissement(s), 3 info(s)\n"), "{fr}");
     let en = bin()
         .args(["check", "--lang", "en"])
         .arg(fixture("ec2-lab"))
@@ -41,7 +69,7 @@ fn text_output_in_both_languages() {
         .expect("runs");
     let en = String::from_utf8_lossy(&en.stdout);
     assert!(en.contains("SSH (port 22) is open to the whole Internet"), "{en}");
-    assert!(en.ends_with("1 error(s), 4 warning(s), 2 info(s)\n"), "{en}");
+    assert!(en.ends_with("0 error(s), 4 warning(s), 3 info(s)\n"), "{en}");
 }
 
 #[test]

@@ -23,6 +23,7 @@ mod ami;
 mod ids;
 mod instances;
 mod key_pairs;
+pub use key_pairs::SAMPLE_KEY;
 mod names;
 mod outputs;
 mod provider;

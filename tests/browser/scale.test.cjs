@@ -67,3 +67,20 @@ test('a new resource appears in view, open, with its first field focused', async
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the course lab opens with no error, and a second security group added to it brings none', async () => {
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await page.goto(env.server.url);
+  await page.click('#tab-checks');
+  await page.waitForSelector('#checks-summary', { timeout: TIMEOUT });
+  assert.equal(await page.locator('#panel-checks .diagnostic.error').count(), 0, await page.textContent('#checks-summary'));
+  await page.click('#tab-forms');
+  await page.selectOption('#add-kind', 'SecurityGroup');
+  await page.click('#add-resource');
+  await page.waitForSelector('#card-9', { timeout: TIMEOUT });
+  await page.click('#tab-checks');
+  await page.waitForFunction(() => !!document.querySelector('#checks-summary'), null, { timeout: TIMEOUT });
+  assert.equal(await page.locator('#panel-checks .diagnostic.error').count(), 0, await page.textContent('#checks-summary'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -66,7 +66,8 @@ pub fn new_resource(kind: ResourceKind, stack: &Stack) -> Resource {
     let (id_base, var_base) = match kind {
         ResourceKind::AwsProvider => ("AWS", None),
         ResourceKind::DataAwsAmi => ("amazon_linux", Some("ami")),
-        ResourceKind::SecurityGroup => ("sg", Some("sg")),
+        // Not "sg": its name would be "sg-2", and AWS refuses group names starting "sg-".
+        ResourceKind::SecurityGroup => ("app_sg", Some("sg")),
         ResourceKind::KeyPair => ("key", Some("key")),
         ResourceKind::Instance => ("server", Some("server")),
         ResourceKind::EbsVolume => ("volume", Some("vol")),
@@ -106,7 +107,7 @@ pub fn new_resource(kind: ResourceKind, stack: &Stack) -> Resource {
             key_name: Some(id.replace('_', "-")),
             id,
             var,
-            public_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZkZXBsb3llcmtleWV4YW1wbGVleGFtcGxlZXhhbXA user@host"
+            public_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAII/0VvFZoY6hPLOzUek7DlT9fQta3PV30SbAJJJ1HaFI exemple@ec2-playground"
                 .into(),
             tags: None,
         }),
@@ -186,6 +187,42 @@ mod tests {
                 stack.resources.push(copy);
             }
             synth(&stack, &SynthOptions::for_stack(&stack)).unwrap_or_else(|e| panic!("{example:?} duplicates: {e}"));
+        }
+    }
+
+    /// What the page adds passes the page's own checks: a second security group (or any new
+    /// resource) added to the lab brings no error (issue 12, friction 1).
+    #[test]
+    fn new_resources_raise_no_error_of_their_own() {
+        use ec2_playground_core::{check, Severity};
+        let lab = Example::Lab.stack();
+        let errors = |stack: &Stack| -> Vec<String> {
+            check(stack)
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| format!("{} {}", d.code, d.path))
+                .collect()
+        };
+        assert_eq!(errors(&lab), Vec::<String>::new(), "the lab itself");
+        for kind in [
+            ResourceKind::SecurityGroup,
+            ResourceKind::SecurityGroup,
+            ResourceKind::KeyPair,
+            ResourceKind::EbsVolume,
+        ] {
+            let mut stack = lab.clone();
+            for _ in 0..2 {
+                let r = new_resource(kind, &stack);
+                stack.resources.push(r);
+            }
+            let new_errors: Vec<String> = errors(&stack)
+                .into_iter()
+                .filter(|e| {
+                    e.contains(&format!("resources[{}]", lab.resources.len()))
+                        || e.contains(&format!("resources[{}]", lab.resources.len() + 1))
+                })
+                .collect();
+            assert_eq!(new_errors, Vec::<String>::new(), "{kind:?}");
         }
     }
 

@@ -304,6 +304,10 @@ checks! {
         "Clé publique dans un format ou d'un type qu'EC2 n'importe pas",
         "Public key in a format or of a type EC2 does not import.",
         "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ImportKeyPair.html";
+    KEY_SAMPLE = "key-sample", Info, None,
+        "Clé d'exemple du playground : personne n'a sa clé privée",
+        "The playground's sample key: nobody holds its private key.",
+        "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/connect-linux-inst-ssh.html";
     KEY_NAME_INVALID = "key-name-invalid", Error, None,
         "Nom de paire de clés refusé (plus de 255 caractères ASCII)",
         "Key pair name refused (over 255 ASCII characters).",

@@ -72,12 +72,30 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, key: &KeyPair) {
     super::names::check_tags(cx, sink, i, "tags", key.tags.as_ref());
 }
 
+/// The sample public key of the playground's lab and examples: a real ED25519 key (EC2
+/// imports it) whose private half was never kept.
+pub const SAMPLE_KEY: &str =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAII/0VvFZoY6hPLOzUek7DlT9fQta3PV30SbAJJJ1HaFI exemple@ec2-playground";
+
 fn check_public_key(sink: &mut Sink, i: usize, key: &str) {
     let hint = t(
         "Collez le contenu de votre fichier .pub (par exemple ~/.ssh/id_ed25519.pub, créé par « ssh-keygen -t ed25519 ») : une seule ligne « ssh-ed25519 AAAA... ».",
         "Paste the content of your .pub file (for instance ~/.ssh/id_ed25519.pub, made by \"ssh-keygen -t ed25519\"): a single line \"ssh-ed25519 AAAA...\".",
     );
     let message = match public_key::check(key) {
+        Ok(()) if key.split_whitespace().nth(1) == SAMPLE_KEY.split_whitespace().nth(1) => {
+            sink.push(
+                &KEY_SAMPLE,
+                i,
+                "public_key",
+                t(
+                    "C'est la clé d'exemple du playground : EC2 l'importera, mais personne n'a sa clé privée, donc personne ne pourra se connecter en SSH.",
+                    "This is the playground's sample key: EC2 will import it, but nobody holds its private key, so nobody will connect over SSH.",
+                ),
+                hint,
+            );
+            return;
+        }
         Ok(()) => return,
         Err(KeyProblem::Private) => {
             sink.push(
