@@ -435,8 +435,8 @@ test('every control has a name for screen readers, and the tabs work with the ke
     // Tabs: focus the selected one, move with the arrow keys, activate.
     await page.focus('#tab-json');
     await page.keyboard.press('ArrowRight');
-    await page.waitForSelector('#panel-diagram', { timeout: TIMEOUT });
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-diagram');
+    await page.waitForSelector('#panel-hcl', { timeout: TIMEOUT });
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-hcl');
     // The editor side's tabs: main.py and the forms.
     await page.focus('#tab-forms');
     await page.keyboard.press('ArrowLeft');
