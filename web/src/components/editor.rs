@@ -8,7 +8,7 @@ use ec2_playground_core::{Resource, ResourceKind};
 use yew::prelude::*;
 
 use super::fields::{dom_id, TextField};
-use super::resource_card::ResourceCard;
+use super::resource_card::{RefStack, ResourceCard};
 use super::suggestions::Suggestions;
 use crate::app::AppContext;
 use crate::i18n::{kind_title, tr};
@@ -49,6 +49,17 @@ pub fn Editor() -> Html {
         map
     });
     let none: Rc<Vec<FieldIssue>> = Rc::default();
+    // What the forms read of the rest of the stack: renewed when a kind, an id or a
+    // variable changes.
+    let ref_key: Vec<(ResourceKind, String, Option<String>)> = stack
+        .resources
+        .iter()
+        .map(|r| (r.kind(), r.id().to_owned(), r.var().map(str::to_owned)))
+        .collect();
+    let refs = {
+        let stack = stack.clone();
+        use_memo(ref_key, move |_| RefStack(stack))
+    };
     // A long stack opens folded: a card's form is built only when the learner opens it.
     let open_at_first = count <= OPEN_CARDS_UP_TO;
     let dispatcher = state.dispatcher();
@@ -113,7 +124,9 @@ pub fn Editor() -> Html {
                 if count == 0 {
                     <p class="hint">{ tr(lang, "La stack est vide : ajoutez une ressource ci-dessous.", "The stack is empty: add a resource below.") }</p>
                 }
-                <ol class="cards">{ for cards }</ol>
+                <ContextProvider<RefStack> context={(*refs).clone()}>
+                    <ol class="cards">{ for cards }</ol>
+                </ContextProvider<RefStack>>
                 <div class="add-resource">
                     <label for={add_id.clone()}>{ tr(lang, "Ajouter une ressource", "Add a resource") }</label>
                     <select id={add_id} onchange={on_kind}>

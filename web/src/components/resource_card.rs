@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use ec2_playground_core::{Lang, Resource};
+use ec2_playground_core::{Lang, Resource, Stack};
 use yew::prelude::*;
 
 use crate::components::icon::Icon;
@@ -19,7 +19,6 @@ use super::forms::provider::ProviderForm;
 use super::forms::security_group::SecurityGroupForm;
 use super::forms::volume_attachment::VolumeAttachmentForm;
 use super::forms::FormCtx;
-use crate::app::AppContext;
 use crate::i18n::kind_title;
 use crate::issues::FieldIssue;
 use crate::state::{Action, Playground};
@@ -59,16 +58,30 @@ struct CardFormProps {
     dispatcher: UseReducerDispatcher<Playground>,
 }
 
-/// The form of an open card: the only part that reads the whole stack (for references).
+/// The stack as the forms read it, for references only (kinds, construct ids, variables):
+/// it changes when one of those does, not at each keystroke in another card, so an open
+/// card is drawn again only when its own resource, its problems or the references change.
+/// Two are equal when they are the same `Rc`.
+#[derive(Debug, Clone)]
+pub struct RefStack(pub Rc<Stack>);
+
+impl PartialEq for RefStack {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The form of an open card: the only part that reads the rest of the stack (for
+/// references, through [`RefStack`]).
 #[function_component]
 fn CardForm(props: &CardFormProps) -> Html {
-    let Some(app) = use_context::<AppContext>() else {
+    let Some(refs) = use_context::<RefStack>() else {
         return html! {};
     };
     let ctx = FormCtx {
         lang: props.lang,
         index: props.index,
-        stack: app.state.stack.clone(),
+        stack: refs.0.clone(),
         issues: props.issues.clone(),
     };
     let index = props.index;

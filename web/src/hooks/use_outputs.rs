@@ -33,43 +33,33 @@ pub struct Outputs {
     pub settled: Rc<Stack>,
 }
 
-/// Stacks with more resources than this have their outputs made once typing pauses
-/// ([`SETTLE_MS`]) rather than at each keystroke: at 1,000 resources synth and the checks
-/// take longer than a frame.
-pub const SETTLE_ABOVE: usize = 60;
-
-/// How long typing must pause before a large stack's outputs are made (milliseconds).
+/// How long typing must pause before the outputs (synth, the checks) are made again and the
+/// stack is saved (milliseconds). Measured in headless Chromium (`scripts/page-bench.sh`):
+/// made at each keystroke, they held a keystroke of the lab for about 50 ms and of a
+/// 1,000-resource stack for seconds; made once typing pauses, a keystroke paints in about
+/// 16 ms (the lab) to 35 ms (1,000 resources).
 pub const SETTLE_MS: u32 = 150;
 
-/// `stack`, or for a large stack the last one that stayed unchanged for [`SETTLE_MS`].
+/// The last `stack` that stayed unchanged for [`SETTLE_MS`] (the first one at once).
 #[hook]
 fn use_settled(stack: Rc<Stack>) -> Rc<Stack> {
     let settled = use_state(|| stack.clone());
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
-    let large = stack.resources.len() > SETTLE_ABOVE;
     {
         let settled = settled.clone();
-        use_effect_with(stack.clone(), move |stack| {
-            let stack = stack.clone();
-            if !large {
+        use_effect_with(stack, move |stack| {
+            if Rc::ptr_eq(&settled, stack) {
                 timer.borrow_mut().take();
-                if !Rc::ptr_eq(&settled, &stack) {
-                    settled.set(stack);
-                }
             } else {
-                let s = settled.clone();
+                let (s, stack) = (settled.clone(), stack.clone());
                 *timer.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || s.set(stack)));
             }
         });
     }
-    if large {
-        (*settled).clone()
-    } else {
-        stack
-    }
+    (*settled).clone()
 }
 
-/// The outputs of `stack` (of a large stack, once typing pauses).
+/// The outputs of `stack`, once typing pauses ([`SETTLE_MS`]).
 #[hook]
 pub fn use_outputs(stack: Rc<Stack>) -> Outputs {
     let stack = use_settled(stack);
