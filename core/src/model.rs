@@ -46,6 +46,21 @@ fn default_class_name() -> String {
 }
 
 impl Stack {
+    /// Points every reference to the construct `old` at `new` instead (what an editor's
+    /// rename does when the learner renames a construct id); returns how many changed.
+    pub fn rename_references(&mut self, old: &str, new: &str) -> usize {
+        let mut changed = 0;
+        for resource in &mut self.resources {
+            resource.for_each_reference_mut(|r| {
+                if r.resource == old {
+                    r.resource = new.to_owned();
+                    changed += 1;
+                }
+            });
+        }
+        changed
+    }
+
     /// An empty stack named `name` with class `MyStack`.
     pub fn new(name: impl Into<String>) -> Self {
         Stack {
@@ -227,6 +242,47 @@ impl Resource {
     /// Sets the Python variable name (`None`: no variable).
     pub fn set_var(&mut self, var: Option<String>) {
         *self.common_mut().1 = var;
+    }
+
+    /// Calls `f` on every reference this resource makes, to change it in place (the same
+    /// references as [`Resource::references`], in the same order).
+    pub fn for_each_reference_mut(&mut self, mut f: impl FnMut(&mut Reference)) {
+        if let Resource::TerraformOutput(out) = self {
+            out.value.for_each_reference_mut(&mut f);
+            return;
+        }
+        let mut on = |v: &mut StrValue| {
+            if let StrValue::Ref(r) = v {
+                f(r);
+            }
+        };
+        match self {
+            Resource::AwsProvider(_) | Resource::DataAwsAmi(_) | Resource::KeyPair(_) => {}
+            Resource::SecurityGroup(sg) => {
+                for rules in [&mut sg.ingress, &mut sg.egress] {
+                    for rule in rules.iter_mut().flatten() {
+                        rule.security_groups.iter_mut().flatten().for_each(&mut on);
+                    }
+                }
+            }
+            Resource::Instance(inst) => {
+                inst.ami.iter_mut().for_each(&mut on);
+                inst.key_name.iter_mut().for_each(&mut on);
+                inst.vpc_security_group_ids.iter_mut().flatten().for_each(&mut on);
+                inst.subnet_id.iter_mut().for_each(&mut on);
+                inst.availability_zone.iter_mut().for_each(&mut on);
+            }
+            Resource::EbsVolume(vol) => {
+                on(&mut vol.availability_zone);
+                vol.snapshot_id.iter_mut().for_each(&mut on);
+            }
+            Resource::VolumeAttachment(att) => {
+                on(&mut att.volume_id);
+                on(&mut att.instance_id);
+            }
+            Resource::EbsSnapshot(snap) => on(&mut snap.volume_id),
+            Resource::TerraformOutput(_) => {}
+        }
     }
 
     /// Every reference this resource makes, with the kwarg path it sits at

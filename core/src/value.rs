@@ -148,6 +148,16 @@ impl OutputValue {
         out
     }
 
+    /// Calls `f` on every reference inside this value, to change it in place.
+    pub fn for_each_reference_mut(&mut self, f: &mut impl FnMut(&mut Reference)) {
+        match self {
+            OutputValue::Ref(r) => f(r),
+            OutputValue::List(items) => items.iter_mut().for_each(|v| v.for_each_reference_mut(f)),
+            OutputValue::Map(m) => m.values_mut().for_each(|v| v.for_each_reference_mut(f)),
+            OutputValue::Str(_) | OutputValue::Number(_) | OutputValue::Bool(_) => {}
+        }
+    }
+
     fn collect_references<'a>(&'a self, out: &mut Vec<&'a Reference>) {
         match self {
             OutputValue::Ref(r) => out.push(r),

@@ -94,9 +94,15 @@ test('editing a port changes the JSON at once; a bad value says why and keeps th
 test('a synth error shows beside its field and the panel keeps the last good JSON', async () => {
   const { context, page, errors } = await h.freshPage(env.browser);
   await openLab(page);
-  // Rename the volume "data": the attachment's reference to it dangles.
+  // Renaming the volume "data" takes its references along (issue 12, friction 2)...
   await page.fill('#r-5-id', 'disk');
-  await page.waitForSelector('#r-6-volume-id-err', { timeout: TIMEOUT });
+  await waitJson(page, 'return text.includes(\'"volume_id": "${aws_ebs_volume.disk.id}"\')');
+  assert.equal(await page.locator('.stale').count(), 0, 'no dangling reference');
+  await page.fill('#r-5-id', 'data');
+  await waitJson(page, 'return text === arg', GOLDEN);
+  // ...but not onto another resource's name: two constructs named "web" is a synth error.
+  await page.fill('#r-5-id', 'web');
+  await page.waitForSelector('#r-5-id-err', { timeout: TIMEOUT });
   await page.waitForSelector('.stale', { timeout: TIMEOUT });
   assert.equal(await jsonText(page), GOLDEN);
   assert.equal(await page.isDisabled('#download-zip'), true, 'no download of a stack that does not synthesize');

@@ -84,3 +84,20 @@ test('the course lab opens with no error, and a second security group added to i
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('"see the outputs" on a phone scrolls to them and leaves the address alone', async () => {
+  const { context, page, errors } = await h.freshPage(env.browser, { width: 360, height: 780 });
+  await page.goto(env.server.url);
+  await page.click('#tab-forms');
+  await page.waitForSelector('#card-0', { timeout: TIMEOUT });
+  await page.click('.to-outputs');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'outputs', null, { timeout: TIMEOUT });
+  assert.equal(await page.evaluate(() => location.hash), '');
+  const [top, height] = await page.evaluate(() => [document.querySelector('#outputs').getBoundingClientRect().top, innerHeight]);
+  assert.ok(top >= 0 && top < height / 4, `the outputs at the top of the screen (${top} of ${height})`);
+  await page.reload();
+  await page.waitForSelector('#tab-forms', { timeout: TIMEOUT });
+  assert.equal(await page.locator('#notice-link-broken').count(), 0, 'no broken-link notice after a reload');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -194,7 +194,7 @@ pub fn App() -> Html {
         <ContextProvider<AppContext> context={context}>
             <div class={classes!("app", embed.then_some("embedded"), only_panel.then_some("single-panel"))}>
                 if !embed {
-                    <a class="skip-link" href="#outputs">{ tr(lang, "Aller aux sorties", "Skip to the outputs") }</a>
+                    <a class="skip-link" href="#outputs" onclick={document::in_page_link("outputs")}>{ tr(lang, "Aller aux sorties", "Skip to the outputs") }</a>
                     <Toolbar />
                 } else {
                     <EmbedBar />

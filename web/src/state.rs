@@ -498,8 +498,19 @@ impl Reducible for Playground {
         let mut next = (*self).clone();
         match action {
             Action::EditResource(i, resource) => next.edit(|s| {
+                let Some(old_id) = s.resources.get(i).map(|r| r.id().to_owned()) else {
+                    return;
+                };
+                let new_id = resource.id().to_owned();
                 if let Some(slot) = s.resources.get_mut(i) {
                     *slot = *resource;
+                }
+                // A renamed construct takes its references along, as an editor's rename
+                // does; not when either name is another resource's (that would move
+                // references that are not its own).
+                let taken = |id: &str| s.resources.iter().enumerate().any(|(j, r)| j != i && r.id() == id);
+                if old_id != new_id && !old_id.is_empty() && !new_id.is_empty() && !taken(&old_id) && !taken(&new_id) {
+                    s.rename_references(&old_id, &new_id);
                 }
             }),
             Action::SetStackName(name) => next.edit(|s| s.name = name),
@@ -1033,5 +1044,62 @@ mod tests {
             opened.state.code.as_ref().map(|c| c.main_py.to_string()),
             Some(lab_code())
         );
+    }
+
+    #[test]
+    fn renaming_a_construct_renames_its_references() {
+        let s = Rc::new(start(StartInput::default()).state);
+        let i = s
+            .stack
+            .resources
+            .iter()
+            .position(|r| r.id() == "data")
+            .expect("the lab's volume");
+        let mut volume = s.stack.resources[i].clone();
+        volume.set_id("disk");
+        let s = s.reduce(Action::EditResource(i, Box::new(volume)));
+        let refs: Vec<String> = s
+            .stack
+            .resources
+            .iter()
+            .flat_map(|r| {
+                r.references()
+                    .into_iter()
+                    .map(|(_, x)| x.resource.clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(refs.contains(&"disk".to_owned()), "{refs:?}");
+        assert!(!refs.contains(&"data".to_owned()), "{refs:?}");
+        // Onto another resource's name: references stay where they were.
+        let mut volume = s.stack.resources[i].clone();
+        volume.set_id("web");
+        let s = s.reduce(Action::EditResource(i, Box::new(volume)));
+        let refs_to_web = s
+            .stack
+            .resources
+            .iter()
+            .flat_map(|r| {
+                r.references()
+                    .into_iter()
+                    .map(|(_, x)| x.resource.clone())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|id| id == "web")
+            .count();
+        let refs_to_disk = s
+            .stack
+            .resources
+            .iter()
+            .flat_map(|r| {
+                r.references()
+                    .into_iter()
+                    .map(|(_, x)| x.resource.clone())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|id| id == "disk")
+            .count();
+        assert_eq!(refs_to_disk, 1, "the attachment still names disk");
+        assert!(refs_to_web >= 1, "the instance's references are its own");
     }
 }

@@ -102,7 +102,7 @@ pub fn Editor() -> Html {
         <section class="editor" aria-labelledby="editor-title">
             <div class="section-head">
                 <h2 id="editor-title" class="section-title">{ tr(lang, "Votre stack", "Your stack") }</h2>
-                <a class="to-outputs" href="#outputs">{ tr(lang, "Voir les sorties ↓", "See the outputs ↓") }</a>
+                <a class="to-outputs" href="#outputs" onclick={document::in_page_link("outputs")}>{ tr(lang, "Voir les sorties ↓", "See the outputs ↓") }</a>
             </div>
             <fieldset class="stack-settings" disabled={state.readonly()}>
                 <legend class="visually-hidden">{ tr(lang, "Réglages de la stack", "Stack settings") }</legend>

@@ -99,6 +99,29 @@ pub fn reveal(ids: &[String]) -> bool {
     true
 }
 
+/// Scrolls the element with this id into view and gives it the focus, without touching
+/// the address (a `#id` there would later read as a broken share link).
+pub fn go_to(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
+/// A link's click that goes to the element `id` in the page without writing `#id` into the
+/// address (see [`go_to`]).
+pub fn in_page_link(id: &'static str) -> yew::Callback<web_sys::MouseEvent> {
+    yew::Callback::from(move |e: web_sys::MouseEvent| {
+        e.prevent_default();
+        go_to(id);
+    })
+}
+
 /// True when the system asks for dark colours (`prefers-color-scheme: dark`).
 pub fn prefers_dark() -> bool {
     web_sys::window()
