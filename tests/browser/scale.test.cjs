@@ -101,3 +101,27 @@ test('"see the outputs" on a phone scrolls to them and leaves the address alone'
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('rules have presets beside "other rule"; a new AMI filter starts with one value row', async () => {
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await page.goto(env.server.url);
+  await page.click('#tab-forms');
+  await page.waitForSelector('#card-2', { timeout: TIMEOUT });
+  const labels = await page.locator('#r-2-ingress .rule-presets button').allTextContents();
+  assert.deepEqual(labels, ['+ SSH 22', '+ HTTP 80', '+ HTTPS 443', '+ Autre règle entrante']);
+  await page.click('#r-2-ingress-preset-2');
+  await page.click('#tab-json');
+  await page.waitForFunction(() => {
+    const el = document.querySelector('#code-json');
+    const text = el && el.editorHandle ? el.editorHandle.text() : '';
+    const sg = text && JSON.parse(text).resource.aws_security_group.web_sg;
+    return sg && sg.ingress.some((r) => r.from_port === 443 && r.to_port === 443 && r.description === 'HTTPS');
+  }, null, { timeout: TIMEOUT });
+  assert.deepEqual(await page.locator('#r-2-egress .rule-presets button').allTextContents(), ['+ Tout le trafic', '+ HTTPS 443', '+ Autre règle sortante']);
+  const rows = () => page.locator('#card-1 fieldset[id*="values"] input[type=text]').count();
+  const before = await rows();
+  await page.click('#r-1-filter-add');
+  await page.waitForFunction((n) => document.querySelectorAll('#card-1 fieldset[id*="values"] input[type=text]').length === n + 1, before, { timeout: TIMEOUT });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

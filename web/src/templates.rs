@@ -44,6 +44,31 @@ fn allow_all_egress() -> SecurityGroupRule {
     }
 }
 
+/// The rules a learner adds most, offered beside "other rule": `(short name, rule)`.
+/// Inbound: SSH, HTTP and HTTPS from anywhere (the course's lab opens SSH and HTTP);
+/// outbound: all traffic (what AWS creates by default) and HTTPS only.
+pub fn rule_presets(ingress: bool) -> Vec<(&'static str, SecurityGroupRule)> {
+    let tcp = |port: i64, description: &str| SecurityGroupRule {
+        from_port: Some(port),
+        to_port: Some(port),
+        protocol: Some("tcp".into()),
+        cidr_blocks: Some(vec!["0.0.0.0/0".into()]),
+        description: Some(description.into()),
+        ..SecurityGroupRule::default()
+    };
+    if ingress {
+        vec![
+            ("SSH 22", tcp(22, "SSH")),
+            ("HTTP 80", tcp(80, "HTTP")),
+            ("HTTPS 443", tcp(443, "HTTPS")),
+        ]
+    } else {
+        let mut all = allow_all_egress();
+        all.description = Some("All traffic".into());
+        vec![("*", all), ("HTTPS 443", tcp(443, "HTTPS"))]
+    }
+}
+
 /// A new inbound rule: HTTPS from anywhere, for the learner to adapt.
 pub fn new_ingress_rule() -> SecurityGroupRule {
     SecurityGroupRule {
@@ -223,6 +248,33 @@ mod tests {
                 })
                 .collect();
             assert_eq!(new_errors, Vec::<String>::new(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn every_rule_preset_synthesizes_without_an_error() {
+        use ec2_playground_core::{check, Severity};
+        for ingress in [true, false] {
+            for (name, rule) in rule_presets(ingress) {
+                let mut stack = Example::Lab.stack();
+                let Some(Resource::SecurityGroup(sg)) = stack
+                    .resources
+                    .iter_mut()
+                    .find(|r| r.kind() == ResourceKind::SecurityGroup)
+                else {
+                    panic!("the lab has a security group");
+                };
+                if ingress { &mut sg.ingress } else { &mut sg.egress }
+                    .get_or_insert_with(Vec::new)
+                    .push(rule);
+                synth(&stack, &SynthOptions::for_stack(&stack)).unwrap_or_else(|e| panic!("{name}: {e}"));
+                let errors: Vec<String> = check(&stack)
+                    .into_iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .map(|d| d.code)
+                    .collect();
+                assert_eq!(errors, Vec::<String>::new(), "{name}");
+            }
         }
     }
 

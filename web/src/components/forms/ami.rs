@@ -77,9 +77,10 @@ pub fn AmiForm(props: &FormProps<DataAwsAmi>) -> Html {
         let set_filters = set_filters.clone();
         Callback::from(move |_: MouseEvent| {
             let mut next = filters.clone();
+            // One value row to fill in at once.
             next.push(AmiFilter {
                 name: "name".into(),
-                values: Vec::new(),
+                values: vec![String::new()],
             });
             set_filters(next);
         })
@@ -95,7 +96,7 @@ pub fn AmiForm(props: &FormProps<DataAwsAmi>) -> Html {
             <fieldset class={classes!("field", holder_class(ctx.error("filter").as_deref()))} id={ctx.id("filter")}>
                 <legend><span class="label-text">{ ctx.tr("Filtres", "Filters") }</span><code class="kwarg">{ "filter" }</code></legend>
                 <ul class="sub-cards">{ for rows }</ul>
-                <button type="button" class="small" onclick={add}>{ ctx.tr("+ Ajouter un filtre", "+ Add a filter") }</button>
+                <button type="button" class="small" onclick={add} id={ctx.id("filter-add")}>{ ctx.tr("+ Ajouter un filtre", "+ Add a filter") }</button>
                 if let Some(e) = ctx.own_error("filter") { <p class={problem_class(&e)} aria-live="polite">{ e }</p> }
             </fieldset>
             <TextField id={ctx.id("name_regex")} label={ctx.tr("Expression régulière du nom", "Name regular expression")} kwarg="name_regex"

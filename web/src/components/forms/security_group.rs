@@ -35,12 +35,12 @@ fn rule_list(sg: &SecurityGroup, d: Direction, ctx: &FormCtx, on_change: &Callba
         Direction::Ingress => (
             "ingress",
             ctx.tr("Règles entrantes", "Inbound rules"),
-            ctx.tr("+ Ajouter une règle entrante", "+ Add an inbound rule"),
+            ctx.tr("+ Autre règle entrante", "+ Other inbound rule"),
         ),
         Direction::Egress => (
             "egress",
             ctx.tr("Règles sortantes", "Outbound rules"),
-            ctx.tr("+ Ajouter une règle sortante", "+ Add an outbound rule"),
+            ctx.tr("+ Autre règle sortante", "+ Other outbound rule"),
         ),
     };
     let one = match d {
@@ -99,6 +99,24 @@ fn rule_list(sg: &SecurityGroup, d: Direction, ctx: &FormCtx, on_change: &Callba
         let cb = on_change.clone();
         Callback::from(move |_: MouseEvent| cb.emit(next.clone()))
     };
+    let presets = templates::rule_presets(d == Direction::Ingress)
+        .into_iter()
+        .enumerate()
+        .map(|(n, (name, rule))| {
+            let mut next = sg.clone();
+            rules_mut(&mut next, d).get_or_insert_with(Vec::new).push(rule);
+            let cb = on_change.clone();
+            let label = if name == "*" {
+                ctx.tr("+ Tout le trafic", "+ All traffic").to_owned()
+            } else {
+                format!("+ {name}")
+            };
+            html! {
+                <button type="button" class="small preset" id={ctx.id(&format!("{kwarg}-preset-{n}"))}
+                    onclick={Callback::from(move |_: MouseEvent| cb.emit(next.clone()))}>{ label }</button>
+            }
+        })
+        .collect::<Html>();
     let error = ctx.own_error(kwarg);
     html! {
         <fieldset class={classes!("field", "rules", holder_class(error.as_deref()))} id={ctx.id(kwarg)}>
@@ -109,7 +127,10 @@ fn rule_list(sg: &SecurityGroup, d: Direction, ctx: &FormCtx, on_change: &Callba
                 <p class="hint">{ ctx.tr("Liste vide : aucune règle.", "Empty list: no rule.") }</p>
             }
             <ol class="sub-cards">{ for items }</ol>
-            <button type="button" class="small" onclick={add} id={ctx.id(&format!("{kwarg}-add"))}>{ add_text }</button>
+            <div class="rule-presets">
+                { presets }
+                <button type="button" class="small" onclick={add} id={ctx.id(&format!("{kwarg}-add"))}>{ add_text }</button>
+            </div>
             if let Some(e) = error { <p class={problem_class(&e)} aria-live="polite">{ e }</p> }
         </fieldset>
     }
