@@ -300,11 +300,11 @@ pub fn InstanceForm(props: &FormProps<Instance>) -> Html {
                     kwarg="associate_public_ip_address" value={v.associate_public_ip_address} {lang}
                     error={ctx.error("associate_public_ip_address")} on_change={edit(v, cb, |i, b| i.associate_public_ip_address = b)} />
             </div>
-            <UserDataField id={ctx.id("user_data")} label={ctx.tr("User data", "User data")} kwarg="user_data" value={v.user_data.clone()} {lang}
+            <UserDataField id={ctx.id("user_data")} label={ctx.tr("Script de démarrage (user data)", "User data (start-up script)")} kwarg="user_data" value={v.user_data.clone()} {lang}
                 error={ctx.error("user_data")} on_change={edit(v, cb, |i, u| i.user_data = u)} />
             <details class="more" open={v.user_data_base64.is_some() || v.user_data_replace_on_change.is_some()}>
-                <summary>{ ctx.tr("User data déjà en base64, remplacement", "User data already in base64, replacement") }</summary>
-                <UserDataField id={ctx.id("user_data_base64")} label={ctx.tr("User data (base64)", "User data (base64)")} kwarg="user_data_base64"
+                <summary>{ ctx.tr("Script de démarrage déjà en base64 (remplace le précédent)", "User data already in base64 (replaces the one above)") }</summary>
+                <UserDataField id={ctx.id("user_data_base64")} label={ctx.tr("Script de démarrage en base64", "User data in base64")} kwarg="user_data_base64"
                     value={v.user_data_base64.clone()} {lang} error={ctx.error("user_data_base64")}
                     on_change={edit(v, cb, |i, u| i.user_data_base64 = u)} />
                 <BoolField id={ctx.id("user_data_replace_on_change")} label={ctx.tr("Remplacer l'instance si le script change", "Replace the instance when the script changes")}
