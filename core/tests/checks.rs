@@ -577,3 +577,41 @@ mod never_panics {
         }
     }
 }
+
+/// Terraform reads the AWS provider's block only when a resource or data source uses the
+/// provider: a stack of outputs alone with a broken template in `region` is accepted by
+/// `terraform validate` and `terraform plan` (scripts/terraform-validate.sh 150 3, stacks 122
+/// and 136), so `check` is silent there, and speaks once a resource needs the provider.
+#[test]
+fn a_provider_nothing_uses_is_not_read_by_terraform() {
+    let outputs_only = ec2_playground_core::load_stack(
+        r#"{"version": 1, "name": "p", "resources": [
+            {"AwsProvider": {"id": "aws", "region": "%{if x}eu-west-3"}},
+            {"TerraformOutput": {"id": "o", "value": "x"}}]}"#,
+    )
+    .expect("loads");
+    let codes = |stack: &ec2_playground_core::Stack| -> Vec<String> {
+        check(stack)
+            .into_iter()
+            .filter(|d| d.path.starts_with("resources[0]"))
+            .map(|d| d.code)
+            .collect()
+    };
+    assert!(
+        !codes(&outputs_only).contains(&"terraform-template-invalid".to_owned()),
+        "{:?}",
+        codes(&outputs_only)
+    );
+    let mut used = outputs_only.clone();
+    used.resources
+        .push(ec2_playground_core::Resource::KeyPair(ec2_playground_core::KeyPair {
+            id: "key".into(),
+            public_key: ec2_playground_core::checks::SAMPLE_KEY.into(),
+            ..Default::default()
+        }));
+    assert!(
+        codes(&used).contains(&"terraform-template-invalid".to_owned()),
+        "{:?}",
+        codes(&used)
+    );
+}
