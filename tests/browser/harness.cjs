@@ -120,4 +120,37 @@ async function codeText(page, selector) {
   }, selector);
 }
 
-module.exports = { ROOT, DIST, ARTIFACTS, serve, launch, freshPage, screenshot, suite, codeText };
+const zlib = require('node:zlib');
+
+/** The names and contents of a zip's entries (stored or deflated), read from its central directory. */
+function readZip(buf) {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  }
+  require('node:assert/strict').ok(eocd >= 0, 'an end of central directory record');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const entries = {};
+  for (let n = 0; n < count; n++) {
+    require('node:assert/strict').equal(buf.readUInt32LE(p), 0x02014b50, 'a central directory header');
+    const method = buf.readUInt16LE(p + 10);
+    const csize = buf.readUInt32LE(p + 20);
+    const usize = buf.readUInt32LE(p + 24);
+    const nlen = buf.readUInt16LE(p + 28);
+    const elen = buf.readUInt16LE(p + 30);
+    const clen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nlen);
+    require('node:assert/strict').equal(buf.readUInt32LE(local), 0x04034b50, `a local header for ${name}`);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(start, start + csize);
+    const data = method === 0 ? raw : zlib.inflateRawSync(raw);
+    require('node:assert/strict').equal(data.length, usize, `${name} unpacks to its size`);
+    entries[name] = data.toString('utf8');
+    p += 46 + nlen + elen + clen;
+  }
+  return entries;
+}
+
+module.exports = { ROOT, DIST, ARTIFACTS, serve, launch, freshPage, screenshot, suite, codeText, readZip };

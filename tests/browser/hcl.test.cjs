@@ -8,37 +8,11 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const zlib = require('node:zlib');
 const h = require('./harness.cjs');
 
 const TIMEOUT = 20000;
 const env = h.suite('hcl-timings.json');
 
-/** The names and contents of a zip's entries, read from its central directory. */
-function readZip(buf) {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  }
-  assert.ok(eocd >= 0, 'an end of central directory record');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const entries = {};
-  for (let n = 0; n < count; n++) {
-    const method = buf.readUInt16LE(p + 10);
-    const csize = buf.readUInt32LE(p + 20);
-    const nlen = buf.readUInt16LE(p + 28);
-    const elen = buf.readUInt16LE(p + 30);
-    const clen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nlen);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + csize);
-    entries[name] = name.endsWith('/') ? '' : (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
-    p += 46 + nlen + elen + clen;
-  }
-  return entries;
-}
 
 test('the main.tf panel of the lab is the CLI\'s main.tf, one click from the export menu\'s notice', async () => {
   const expected = execFileSync('cargo', ['run', '-q', '--locked', '-p', 'ec2-playground', '--', 'hcl',
@@ -84,7 +58,7 @@ test('each kind of project downloads as a zip with its files', async () => {
     assert.equal(download.suggestedFilename(), file);
     const saved = path.join(h.ARTIFACTS, file);
     await download.saveAs(saved);
-    const entries = readZip(fs.readFileSync(saved));
+    const entries = h.readZip(fs.readFileSync(saved));
     for (const name of present) assert.ok(name in entries, `${kind}: ${name} in ${Object.keys(entries).join(', ')}`);
     for (const name of absent) assert.ok(!(name in entries), `${kind}: no ${name}`);
     if (kind === 'terraform') assert.match(entries['ec2-lab/README.md'], /terraform init/);
