@@ -20,6 +20,7 @@ pub mod regions;
 pub mod schema;
 
 mod ami;
+pub mod bidi;
 mod ids;
 mod instances;
 mod key_pairs;
@@ -68,6 +69,7 @@ pub fn check(stack: &Stack) -> Vec<Diagnostic> {
             templates::check(&mut sink, i, resource, &declared);
         }
         ids::check(&mut sink, i, resource);
+        bidi::check(&mut sink, i, resource);
         match resource {
             Resource::AwsProvider(p) => provider::check(&cx, &mut sink, i, p),
             Resource::DataAwsAmi(a) => {

@@ -246,6 +246,11 @@ fn cases() -> Vec<Case> {
         case("tag-invalid", "resources[4].tags[\"aws:owner\"]", vec![set(format!("{INST}/tags"), json!({"aws:owner": "me"}))], vec![set(format!("{INST}/tags"), json!({"owner": "me"}))]),
         case("tag-invalid", "resources[0].default_tags[\"Project\"]", vec![set(format!("{PROVIDER}/default_tags"), json!({"Project": "x".repeat(257)}))], vec![set(format!("{PROVIDER}/default_tags"), json!({"Project": "x".repeat(256)}))]),
         case("stack-name-invalid", "name", vec![set("/name", json!("mon lab"))], vec![set("/name", json!("mon-lab"))]),
+        // Direction controls, in any string, named where they are.
+        case("text-bidi-control", "resources[2].description", vec![set(format!("{SG}/description"), json!("Allow SSH \u{202E}PTTH dna"))], vec![set(format!("{SG}/description"), json!("Allow SSH and HTTP"))]),
+        case("text-bidi-control", "resources[4].tags[\"Name\"]", vec![set(format!("{INST}/tags"), json!({"Name": "web\u{2066}-server"}))], vec![set(format!("{INST}/tags"), json!({"Name": "web-server"}))]),
+        case("text-bidi-control", "resources[7].description", vec![set(format!("{OUT}/description"), json!("IP \u{202B}publique"))], vec![set(format!("{OUT}/description"), json!("IP publique"))]),
+        case("text-bidi-control", "resources[4].user_data", vec![set(format!("{INST}/user_data"), json!({"script": "#!/bin/bash\necho \u{2067}hi\n"}))], vec![]),
         case("cdktf-refused", "resources[2].tags[\"x\"]", vec![set(format!("{SG}/tags"), json!({"x": "#{TfToken[TOKEN.1]}"}))], vec![set(format!("{SG}/tags"), json!({"x": "#{TfToken}"}))]),
         case("cdktf-refused", "resources[4].user_data", vec![set(format!("{INST}/user_data"), json!({"script": "#!/bin/bash\necho \"hi\"\n", "encoding": "fn_base64encode"}))], vec![set(format!("{INST}/user_data"), json!({"script": "#!/bin/bash\necho \\\"hi\\\"\n", "encoding": "fn_base64encode"}))]),
         // Every string as Terraform reads it.

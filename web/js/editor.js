@@ -77,7 +77,10 @@ export function createEditor(parent, options) {
   const language = { json: json, python: python }[options.language];
   const extensions = [
     lineNumbers(),
-    highlightSpecialChars(),
+    // Every text direction control (U+202A–U+202E, U+2066–U+2069) drawn as a red dot that
+    // names it, as editors do since "Trojan Source": CodeMirror's default list leaves out
+    // U+202A–U+202C and U+2068. The checks warn about them too (text-bidi-control).
+    highlightSpecialChars({ addSpecialChars: /[\u202a-\u202e\u2066-\u2069]/ }),
     drawSelection(),
     syntaxHighlighting(pageColours),
     bracketMatching(),

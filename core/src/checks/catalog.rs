@@ -349,6 +349,10 @@ checks! {
         "Tag refusé par AWS (clé vide ou > 128, valeur > 256, préfixe aws:)",
         "Tag AWS refuses (empty key or > 128, value > 256, aws: prefix).",
         "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#tag-restrictions";
+    TEXT_BIDI_CONTROL = "text-bidi-control", Warning, None,
+        "Caractère invisible de sens d'écriture (U+202A–U+202E, U+2066–U+2069) : le texte affiché n'est pas le texte écrit",
+        "Invisible direction control (U+202A–U+202E, U+2066–U+2069): the text shown is not the text written.",
+        "https://www.unicode.org/reports/tr55/";
     STACK_NAME_INVALID = "stack-name-invalid", Error, None,
         "Nom de stack refusé par cdktf (vide, espace, caractères * ? [ ] { } !, plus de 255 octets)",
         "Stack name cdktf refuses (empty, whitespace, * ? [ ] { } !, over 255 bytes).",
