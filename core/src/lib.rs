@@ -44,7 +44,7 @@ pub use hcl::{main_tf, HclError};
 pub use i18n::{Lang, Text};
 pub use load::{load_stack, load_stack_bytes, save_stack, LoadError};
 pub use model::*;
-pub use python::{main_py, python_files, try_python_files, PythonFiles};
+pub use python::{main_py, python_files, python_identifier, try_python_files, PythonFiles};
 pub use read::{read_python, CodeDiagnostic, ReadOutcome};
 pub use read_reply::{edit_reply, read_reply, EditReply, ReadReply, ReplyDiagnostic};
 pub use synth::{synth, validate, SynthError, SynthOptions};

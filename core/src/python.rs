@@ -182,6 +182,15 @@ fn identifier_from(s: &str, fallback: &str) -> String {
     }
 }
 
+/// The name `main.py` writes for a variable or class the learner named `wanted`, on its
+/// own (before two names that clash are told apart with `_2`): `wanted` itself when it is a
+/// valid Python identifier that no keyword or imported class takes; else made valid
+/// (`"mon instance"` → `mon_instance`, `"class"` → `class_`, `"2sg"` → `<fallback>_2sg`).
+/// For the forms, which say when a name is changed (issue 12, friction 6).
+pub fn python_identifier(wanted: &str, fallback: &str) -> String {
+    Names::default().claim(wanted, fallback)
+}
+
 /// Gives each name a unique, valid, unreserved identifier, in order of calls.
 #[derive(Default)]
 struct Names {
@@ -629,6 +638,9 @@ mod tests {
         assert_eq!(names.claim("__boot", "x"), "_boot");
         assert_eq!(names.claim("__class__", "x"), "_class__");
         assert_eq!(names.claim("___", "x"), "_");
+        assert_eq!(python_identifier("mon instance", "instance"), "mon_instance");
+        assert_eq!(python_identifier("web", "instance"), "web");
+        assert_eq!(python_identifier("2sg", "security_group"), "security_group_2sg");
     }
 
     /// Seen with the real cdktf: a name shadowing a class breaks main.py ("TypeError:

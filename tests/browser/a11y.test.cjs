@@ -29,6 +29,10 @@ for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 360]])
     await page.goto(env.server.url);
     await page.waitForSelector('#code-json .cm-content', { timeout: TIMEOUT });
     assert.deepEqual(await violations(page), [], 'cdk.tf.json');
+    // The toolbar's menus, open.
+    await page.evaluate(() => document.querySelectorAll('details.menu').forEach((d) => { d.open = true; }));
+    assert.deepEqual(await violations(page), [], 'the toolbar menus open');
+    await page.evaluate(() => document.querySelectorAll('details.menu').forEach((d) => { d.open = false; }));
 
     await page.click('#tab-python');
     await page.waitForSelector('#code-python .cm-content', { timeout: TIMEOUT });

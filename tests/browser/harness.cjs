@@ -153,4 +153,13 @@ function readZip(buf) {
   return entries;
 }
 
-module.exports = { ROOT, DIST, ARTIFACTS, serve, launch, freshPage, screenshot, suite, codeText, readZip };
+/**
+ * Chooses `value` in one of the settings menu's selects (`#lang-select`, `#theme-select`),
+ * opening the menu (the ⚙ at the toolbar's end) first when it is closed.
+ */
+async function chooseSetting(page, select, value) {
+  if (!(await page.evaluate(() => document.querySelector('#settings').open))) await page.click('#settings summary');
+  await page.selectOption(select, value);
+}
+
+module.exports = { ROOT, DIST, ARTIFACTS, serve, launch, freshPage, screenshot, suite, codeText, readZip, chooseSetting };

@@ -22,6 +22,7 @@ test('the main.tf panel of the lab is the CLI\'s main.tf, one click from the exp
   await page.goto(env.server.url);
   await page.waitForSelector('#code-json .cm-content', { timeout: TIMEOUT });
   assert.match(await page.textContent('#export-note'), /cdktf est archivé/);
+  await page.click('.export-info summary');
   await page.click('#show-hcl');
   await page.waitForSelector('#code-hcl .cm-content', { timeout: TIMEOUT });
   assert.equal(await h.codeText(page, '#code-hcl'), expected);

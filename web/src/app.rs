@@ -192,7 +192,7 @@ pub fn App() -> Html {
     };
     html! {
         <ContextProvider<AppContext> context={context}>
-            <div class={classes!("app", embed.then_some("embedded"), only_panel.then_some("single-panel"))}>
+            <div class={classes!("app", embed.then_some("embedded"), only_panel.then_some("single-panel"), state.readonly().then_some("readonly"))}>
                 if !embed {
                     <a class="skip-link" href="#outputs" onclick={document::in_page_link("outputs")}>{ tr(lang, "Aller aux sorties", "Skip to the outputs") }</a>
                     <Toolbar />

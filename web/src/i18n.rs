@@ -29,3 +29,15 @@ pub fn kind_title(lang: Lang, kind: ec2_playground_core::ResourceKind) -> &'stat
         K::TerraformOutput => tr(lang, "Sortie Terraform", "Terraform output"),
     }
 }
+
+/// The note under a name field when `main.py` writes the name otherwise (`wanted` is what
+/// the learner typed, `written` what [`ec2_playground_core::python_identifier`] makes of it),
+/// or `None` when they are the same.
+pub fn python_name_note(lang: Lang, wanted: &str, written: &str) -> Option<yew::AttrValue> {
+    (wanted != written && !wanted.is_empty()).then(|| {
+        yew::AttrValue::from(match lang {
+            Lang::Fr => format!("main.py écrit « {written} » : « {wanted} » n'est pas un nom Python possible ici (espace, accent, mot réservé ou classe importée)."),
+            Lang::En => format!("main.py writes “{written}”: “{wanted}” is not a Python name it can use here (a space, an accent, a keyword or an imported class)."),
+        })
+    })
+}

@@ -5,6 +5,10 @@
 /// The smallest zoom the buttons and gestures reach (2 %: a stack of a few dozen instances
 /// is several thousand pixels tall).
 pub const MIN_SCALE: f64 = 0.02;
+/// The smallest zoom a drawing opens at (60 %: its 12 px labels stay about 7 px, still
+/// read). A drawing whose fit is smaller opens at 100 % on its start (the title and the
+/// first zone, where the first instance is) instead; "Ajuster" still shows all of it.
+pub const READABLE_SCALE: f64 = 0.6;
 /// The largest zoom (400 %).
 pub const MAX_SCALE: f64 = 4.0;
 /// What one press of a zoom button (or `+`, `-`) multiplies the zoom by.
@@ -53,6 +57,21 @@ impl View {
             scale,
             x: centre(frame.width, content.width * scale),
             y: centre(frame.height, content.height * scale),
+        }
+    }
+
+    /// The view a drawing opens at: [`View::fit`] when that is at least [`READABLE_SCALE`],
+    /// else 100 % from the drawing's top-left corner (centred on an axis that fits).
+    pub fn opening(content: Size, frame: Size) -> View {
+        let fit = View::fit(content, frame);
+        if fit.scale >= READABLE_SCALE {
+            return fit;
+        }
+        let start = |room: f64, drawn: f64| ((room - drawn) / 2.0).max(0.0);
+        View {
+            scale: 1.0,
+            x: start(frame.width, content.width),
+            y: start(frame.height, content.height),
         }
     }
 
@@ -127,6 +146,9 @@ pub struct Viewport {
     pub view: View,
     /// True while the view is the fit, refitted whenever a size changes.
     pub fitted: bool,
+    /// The fit followed is the whole drawing ("Ajuster"), not the opening view
+    /// ([`View::opening`]).
+    pub whole: bool,
     /// The drawing's own size (the SVG's `width` and `height`).
     pub content: Size,
     /// The frame's inner size.
@@ -142,6 +164,7 @@ impl Default for Viewport {
                 y: 0.0,
             },
             fitted: true,
+            whole: false,
             content: Size {
                 width: 0.0,
                 height: 0.0,
@@ -164,8 +187,10 @@ pub enum ViewAction {
         /// The frame's inner size.
         frame: Size,
     },
-    /// Back to the fit.
+    /// Back to the fit: all of the drawing.
     Fit,
+    /// The view a drawing opens at ([`View::opening`]): a new stack.
+    Open,
     /// Back to 100 %, keeping the frame's centre still.
     ActualSize,
     /// Zoom by a factor around a frame point (`None`: the frame's centre).
@@ -180,6 +205,11 @@ pub enum ViewAction {
 }
 
 impl Viewport {
+    /// True when all of the drawing is in view at the fit ("Ajuster" is then pressed).
+    pub fn shows_all(&self) -> bool {
+        self.fitted && (self.whole || self.view == View::fit(self.content, self.frame))
+    }
+
     /// The view after `action`. A fitted view follows size changes; a view the learner set
     /// keeps its zoom and is only moved back into the frame.
     pub fn apply(self, action: ViewAction) -> Viewport {
@@ -194,7 +224,11 @@ impl Viewport {
                 let next = Viewport { content, frame, ..self };
                 if next.fitted {
                     Viewport {
-                        view: View::fit(content, frame),
+                        view: if next.whole {
+                            View::fit(content, frame)
+                        } else {
+                            View::opening(content, frame)
+                        },
                         ..next
                     }
                 } else {
@@ -216,6 +250,13 @@ impl Viewport {
             ViewAction::Fit => Viewport {
                 view: View::fit(self.content, self.frame),
                 fitted: true,
+                whole: true,
+                ..self
+            },
+            ViewAction::Open => Viewport {
+                view: View::opening(self.content, self.frame),
+                fitted: true,
+                whole: false,
                 ..self
             },
             ViewAction::ActualSize => manual(self.view.zoom_at(1.0 / self.view.scale, centre.0, centre.1)),
@@ -364,6 +405,35 @@ mod tests {
     }
 
     #[test]
+    fn a_drawing_opens_fitted_when_that_reads_and_at_100_percent_on_its_start_otherwise() {
+        let frame = Size {
+            width: 1000.0,
+            height: 600.0,
+        };
+        // The lab: fits at 83 %, opens fitted and shows all.
+        let lab = Viewport::default().apply(ViewAction::Measured { content: LAB, frame });
+        assert!(close(lab.view.scale, 1000.0 / 1200.0) && lab.shows_all());
+        // 1,000 resources: 4,000 × 20,000 px would fit at 3 %; it opens at 100 %, top-left.
+        let big = Size {
+            width: 4000.0,
+            height: 20000.0,
+        };
+        let v = Viewport::default().apply(ViewAction::Measured { content: big, frame });
+        assert_eq!((v.view.scale, v.view.x, v.view.y), (1.0, 0.0, 0.0));
+        assert!(!v.shows_all());
+        // A narrow, tall drawing opens at 100 %, centred across.
+        let tall = Size {
+            width: 400.0,
+            height: 20000.0,
+        };
+        let t = Viewport::default().apply(ViewAction::Measured { content: tall, frame });
+        assert!(close(t.view.scale, 1.0) && close(t.view.x, 300.0) && close(t.view.y, 0.0));
+        // A new stack opens the same way after "Ajuster" showed all of the last one.
+        let again = v.apply(ViewAction::Fit).apply(ViewAction::Open);
+        assert_eq!(again.view, v.view);
+    }
+
+    #[test]
     fn the_viewport_follows_the_fit_until_the_learner_zooms() {
         let frame = Size {
             width: 600.0,
@@ -371,7 +441,11 @@ mod tests {
         };
         let v = Viewport::default().apply(ViewAction::Measured { content: LAB, frame });
         assert!(v.fitted);
-        assert!(close(v.view.scale, 0.5));
+        // The fit would be 50 %, below what reads: it opens at 100 % on its start.
+        assert!(close(v.view.scale, 1.0) && close(v.view.x, 0.0) && close(v.view.y, 0.0));
+        assert!(!v.shows_all());
+        let v = v.apply(ViewAction::Fit);
+        assert!(close(v.view.scale, 0.5) && v.shows_all());
         // The frame grows: a fitted view refits.
         let wide = Size {
             width: 1200.0,

@@ -181,7 +181,7 @@ pub fn DiagramPanel(props: &DiagramPanelProps) -> Html {
         use_effect_with(generation, move |&generation| {
             if *seen.borrow() != generation {
                 *seen.borrow_mut() = generation;
-                viewport.dispatch(ViewAction::Fit);
+                viewport.dispatch(ViewAction::Open);
             }
         });
     }
@@ -516,7 +516,7 @@ pub fn DiagramPanel(props: &DiagramPanelProps) -> Html {
                     aria-label={tr(lang, "Zoom avant", "Zoom in")} title={tr(lang, "Zoom avant (+)", "Zoom in (+)")}>{ "+" }</button>
                 <button type="button" id="diagram-actual-size" onclick={view_button(ViewAction::ActualSize)}
                     title={tr(lang, "Taille réelle (1)", "Actual size (1)")}>{ "100 %" }</button>
-                <button type="button" id="diagram-fit" onclick={view_button(ViewAction::Fit)} aria-pressed={viewport.fitted.to_string()}
+                <button type="button" id="diagram-fit" onclick={view_button(ViewAction::Fit)} aria-pressed={viewport.shows_all().to_string()}
                     title={tr(lang, "Tout voir (0)", "See it all (0)")}>{ tr(lang, "Ajuster", "Fit") }</button>
                 <span class="spacer"></span>
                 <button type="button" id="download-diagram-svg" onclick={on_svg}

@@ -112,7 +112,8 @@ pub fn Editor() -> Html {
                         on_change={dispatch(Action::SetStackName)} />
                     <TextField id="stack-class" label={tr(lang, "Classe Python", "Python class")} mono=true
                         value={stack.class_name.clone()} error={message_at(&stack_issues, "class_name", lang).map(AttrValue::from)}
-                        on_change={dispatch(Action::SetClassName)} />
+                        on_change={dispatch(Action::SetClassName)}
+                        note={crate::i18n::python_name_note(lang, &stack.class_name, &ec2_playground_core::python_identifier(&stack.class_name, "MyStack"))} />
                 </div>
                 <p class="hint">{ match lang {
                     ec2_playground_core::Lang::Fr => format!("Projet synthétisé comme dans /home/learner/{}", stack.name),

@@ -35,11 +35,10 @@ pub fn JsonPanel() -> Html {
     };
     html! {
         <CodeView id="code-json" file_name="cdk.tf.json" code={app.outputs.json.clone()} code_lang={CodeLang::Json} {stale} {lang}>
-            if !app.state.mode.embed {
-                <button type="button" class="small" onclick={on_download} disabled={app.outputs.json.is_none() || app.outputs.synth_error.is_some()}>
-                    { tr(lang, "Télécharger", "Download") }
-                </button>
-            }
+            <button type="button" class="small" id="download-json" onclick={on_download}
+                aria-label={tr(lang, "Télécharger cdk.tf.json", "Download cdk.tf.json")} disabled={app.outputs.json.is_none() || app.outputs.synth_error.is_some()}>
+                { tr(lang, "Télécharger", "Download") }
+            </button>
         </CodeView>
     }
 }

@@ -1,7 +1,14 @@
 //! What the page has to tell the learner: a saved stack it could not read, a broken link,
 //! a shared stack shown in place of their work, an undo.
+//!
+//! A notice that only informs (the undo offer after a removal or an example) goes away by
+//! itself after [`UNDO_NOTICE_MS`], but not while the pointer or the focus is on it; the
+//! others stay until the learner closes them.
+
+use std::rc::Rc;
 
 use ec2_playground_core::Lang;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::app::AppContext;
@@ -63,10 +70,35 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
     }
 }
 
+/// How long the undo offer stays when the learner does not touch it (milliseconds): long
+/// enough to read it and reach "Annuler" (WCAG 2.2.1 asks for at least 20 s only when the
+/// content cannot be had again; an undone removal is also Ctrl-Z in the code).
+pub const UNDO_NOTICE_MS: u32 = 8_000;
+
 /// The notices, at the top of the page.
 #[function_component]
 pub fn Notices() -> Html {
-    let Some(app) = use_context::<AppContext>() else {
+    let app = use_context::<AppContext>();
+    // The undo offer's own timer: restarted for each new offer, held while hovered or focused.
+    // `held` is the offer the pointer or focus is on: a later offer is not held by it.
+    let held = use_state(|| None::<usize>);
+    let undo_key = app
+        .as_ref()
+        .and_then(|a| a.state.undo.as_ref().map(|(old, _, _)| Rc::as_ptr(old) as usize));
+    {
+        let state = app.as_ref().map(|a| a.state.clone());
+        let is_held = undo_key.is_some() && *held == undo_key;
+        use_effect_with((undo_key, is_held), move |(key, held)| {
+            let timer = match (key, held, state) {
+                (Some(_), false, Some(state)) => Some(Timeout::new(UNDO_NOTICE_MS, move || {
+                    state.dispatch(Action::DismissUndo)
+                })),
+                _ => None,
+            };
+            move || drop(timer)
+        });
+    }
+    let Some(app) = app else {
         return html! {};
     };
     let state = &app.state;
@@ -104,6 +136,14 @@ pub fn Notices() -> Html {
             </div>
         }
     });
+    let hold = |on: bool| {
+        let held = held.clone();
+        Callback::from(move |_: PointerEvent| held.set(undo_key.filter(|_| on)))
+    };
+    let hold_focus = |on: bool| {
+        let held = held.clone();
+        Callback::from(move |_: FocusEvent| held.set(undo_key.filter(|_| on)))
+    };
     let undo = state.undo.as_ref().map(|(old, why, _)| {
         let text = match why {
             Replacement::Example(x) => match lang {
@@ -126,7 +166,9 @@ pub fn Notices() -> Html {
             }
         };
         html! {
-            <div class="notice info" id="undo-notice" role="status">
+            <div class="notice info" id="undo-notice" role="status"
+                onpointerenter={hold(true)} onpointerleave={hold(false)}
+                onfocusin={hold_focus(true)} onfocusout={hold_focus(false)}>
                 <p>{ text }</p>
                 <div class="buttons">
                     <button type="button" id="undo" onclick={dispatch(Action::Undo)}>{ tr(lang, "Annuler", "Undo") }</button>

@@ -14,6 +14,7 @@ use super::code_editor::Mark;
 use super::code_view::{CodeLang, CodeView};
 use crate::app::AppContext;
 use crate::i18n::tr;
+use crate::services::download;
 use crate::state::{Action, CodeStatus, LearnerCode, Notice};
 
 /// How long typing must pause before the code is read (milliseconds).
@@ -267,12 +268,24 @@ pub fn PythonPanel() -> Html {
             }
         })
     };
+    // The text as typed, even before it is read: what the learner sees is what they get.
+    let on_download = {
+        let latest = latest.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = latest.borrow().0.clone();
+            download::save("main.py", "text/x-python", text.as_bytes());
+        })
+    };
     let readonly = state.readonly();
     let status_html = status(state.code.as_ref(), lang, on_regenerate);
     html! {
         <div class="python-files" ondragover={on_drag_over} ondrop={on_drop}>
             <CodeView id="code-python" file_name="main.py" code={Some(main_py)} code_lang={CodeLang::Python} {stale} {lang}
                 on_change={typed(true)} marks={(*main_marks).clone()} status={status_html}>
+                <button type="button" class="small" id="download-python" onclick={on_download}
+                    aria-label={tr(lang, "Télécharger main.py", "Download main.py")}>
+                    { tr(lang, "Télécharger", "Download") }
+                </button>
                 if !readonly {
                     <button type="button" class="small" id="import-py" onclick={on_open}
                         title={tr(lang, "Ouvrir main.py (et user_data.py) depuis votre ordinateur ; vous pouvez aussi les déposer ici",

@@ -71,6 +71,22 @@ impl PartialEq for RefStack {
     }
 }
 
+/// The settings a card shows though unset (see [`FormCtx::added`]).
+#[derive(Default, PartialEq)]
+struct AddedSettings(Rc<Vec<&'static str>>);
+
+impl Reducible for AddedSettings {
+    type Action = &'static str;
+    fn reduce(self: Rc<Self>, key: &'static str) -> Rc<Self> {
+        if self.0.contains(&key) {
+            return self;
+        }
+        let mut keys = (*self.0).clone();
+        keys.push(key);
+        Rc::new(AddedSettings(Rc::new(keys)))
+    }
+}
+
 /// The form of an open card: the only part that reads the rest of the stack (for
 /// references, through [`RefStack`]).
 #[function_component]
@@ -78,11 +94,18 @@ fn CardForm(props: &CardFormProps) -> Html {
     let Some(refs) = use_context::<RefStack>() else {
         return html! {};
     };
+    // The optional kwargs asked for with "add a setting", for the card's life.
+    let added = use_reducer(AddedSettings::default);
     let ctx = FormCtx {
         lang: props.lang,
         index: props.index,
         stack: refs.0.clone(),
         issues: props.issues.clone(),
+        added: added.0.clone(),
+        on_add: {
+            let d = added.dispatcher();
+            Callback::from(move |key: &'static str| d.dispatch(key))
+        },
     };
     let index = props.index;
     let d = props.dispatcher.clone();
@@ -106,6 +129,11 @@ fn CardForm(props: &CardFormProps) -> Html {
             cb.emit(next);
         })
     };
+    let var_note = r.var().and_then(|v| {
+        // The writer's own fallback: the class name in lower case (`securitygroup`).
+        let fallback = r.kind().class_name().to_ascii_lowercase();
+        crate::i18n::python_name_note(ctx.lang, v, &ec2_playground_core::python_identifier(v, &fallback))
+    });
     let form = {
         let cb = on_change;
         let ctx = ctx.clone();
@@ -146,7 +174,7 @@ fn CardForm(props: &CardFormProps) -> Html {
                     value={r.id().to_owned()} error={ctx.error("id")} on_change={on_id} />
                 <TextField id={ctx.id("var")} label={ctx.tr("Variable Python", "Python variable")} mono=true
                     value={r.var().unwrap_or_default().to_owned()} error={ctx.error("var")} on_change={on_var}
-                    placeholder={ctx.tr("(aucune)", "(none)")} />
+                    placeholder={ctx.tr("(aucune)", "(none)")} note={var_note} />
             </div>
             { form }
         </div>

@@ -140,14 +140,6 @@ pub fn Toolbar() -> Html {
             "Fix the error shown first: the files would describe the last valid stack.",
         )
     });
-    let on_json = {
-        let json = app.outputs.json.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(text) = &json {
-                download::save("cdk.tf.json", "application/json", text.as_bytes());
-            }
-        })
-    };
     let on_lang = {
         let state = state.clone();
         Callback::from(move |e: Event| {
@@ -187,55 +179,62 @@ pub fn Toolbar() -> Html {
                             <option value={x.code()} selected={*x == *example}>{ x.title(lang) }</option>
                         }) }
                     </select>
-                    <button type="button" id="load-example" onclick={load(*example)} disabled={readonly}>
-                        { tr(lang, "Charger l'exemple", "Load example") }
+                    <button type="button" id="load-example" onclick={load(*example)} disabled={readonly}
+                        aria-label={tr(lang, "Charger l'exemple", "Load the example")}>
+                        { tr(lang, "Charger", "Load") }
                     </button>
-                    <button type="button" id="reset" onclick={load(Example::Lab)} disabled={readonly}
-                        title={tr(lang, "Revenir au lab du cours", "Back to the course lab")}>
-                        { tr(lang, "Réinitialiser", "Reset") }
+                    <button type="button" id="reset" class="icon-text" onclick={load(Example::Lab)} disabled={readonly}
+                        title={tr(lang, "Réinitialiser : revenir au lab du cours", "Reset: back to the course lab")}
+                        aria-label={tr(lang, "Réinitialiser", "Reset")}>
+                        <span aria-hidden="true">{ "↺" }</span>
                     </button>
                 </div>
                 <div class="group">
-                    <button type="button" id="share" onclick={on_share}>{ tr(lang, "Lien de partage", "Share link") }</button>
+                    <button type="button" id="share" onclick={on_share} title={tr(lang, "Un lien qui ouvre cette stack", "A link that opens this stack")}>
+                        { tr(lang, "Partager", "Share") }
+                    </button>
                 </div>
-                <div class="group" role="group" aria-labelledby="download-label">
-                    <span class="group-label" id="download-label">{ tr(lang, "Télécharger :", "Download:") }</span>
+                <div class="group download" role="group" aria-labelledby="download-zip">
                     <label for="export-kind" class="visually-hidden">{ tr(lang, "Projet à télécharger", "Project to download") }</label>
                     <select id="export-kind" onchange={on_kind}>
                         { for KINDS.iter().map(|k| html! {
                             <option value={kind_code(*k)} selected={*k == *kind}>{ kind_label(*k, lang) }</option>
                         }) }
                     </select>
-                    <button type="button" id="download-zip" onclick={on_zip} disabled={blocked || app.outputs.good_stack.is_none()}
+                    <button type="button" id="download-zip" class="primary" onclick={on_zip} disabled={blocked || app.outputs.good_stack.is_none()}
                         title={blocked_title}
                         aria-label={format!("{} : {}", tr(lang, "Télécharger le projet (zip)", "Download the project (zip)"), kind_label(*kind, lang))}>
-                        { tr(lang, "projet (.zip)", "project (.zip)") }
+                        { tr(lang, "Télécharger le projet", "Download the project") }
                     </button>
-                    <button type="button" id="download-json" onclick={on_json} disabled={blocked || app.outputs.json.is_none()}
-                        title={blocked_title}
-                        aria-label={tr(lang, "Télécharger cdk.tf.json", "Download cdk.tf.json")}>
-                        { "cdk.tf.json" }
-                    </button>
-                    <p class="export-note" id="export-note">
-                        { tr(lang, "cdktf est archivé depuis décembre 2025 ; deux suites : Terraform pur (HCL) ou CDK Terrain.",
-                            "cdktf is archived since December 2025; two ways on: plain Terraform (HCL) or CDK Terrain.") }
-                        { " " }
-                        <button type="button" class="link-button" id="show-hcl" onclick={on_show_hcl}>{ tr(lang, "Voir main.tf", "See main.tf") }</button>
-                    </p>
+                    <details class="menu export-info">
+                        <summary>{ tr(lang, "cdktf archivé", "cdktf archived") }</summary>
+                        <p class="export-note menu-body" id="export-note">
+                            { tr(lang, "cdktf est archivé depuis décembre 2025 ; deux suites : Terraform pur (HCL) ou CDK Terrain, au choix dans la liste à gauche.",
+                                "cdktf is archived since December 2025; two ways on: plain Terraform (HCL) or CDK Terrain, to choose in the list on the left.") }
+                            { " " }
+                            <button type="button" class="link-button" id="show-hcl" onclick={on_show_hcl}>{ tr(lang, "Voir main.tf", "See main.tf") }</button>
+                        </p>
+                    </details>
                 </div>
-                <div class="group">
-                    <label for="lang-select">{ tr(lang, "Langue", "Language") }</label>
-                    <select id="lang-select" onchange={on_lang}>
-                        <option value="fr" selected={lang == Lang::Fr} lang="fr">{ "Français" }</option>
-                        <option value="en" selected={lang == Lang::En} lang="en">{ "English" }</option>
-                    </select>
-                    <label for="theme-select">{ tr(lang, "Thème", "Theme") }</label>
-                    <select id="theme-select" onchange={on_theme}>
-                        { for Theme::ALL.iter().map(|t| html! {
-                            <option value={t.code()} selected={*t == state.theme}>{ theme_label(*t) }</option>
-                        }) }
-                    </select>
-                </div>
+                <details class="menu settings" id="settings">
+                    <summary>
+                        <span aria-hidden="true">{ "⚙ " }</span>{ if lang == Lang::Fr { "FR" } else { "EN" } }
+                        <span class="visually-hidden">{ tr(lang, " : langue et thème", ": language and theme") }</span>
+                    </summary>
+                    <div class="menu-body">
+                        <label for="lang-select">{ tr(lang, "Langue", "Language") }</label>
+                        <select id="lang-select" onchange={on_lang}>
+                            <option value="fr" selected={lang == Lang::Fr} lang="fr">{ "Français" }</option>
+                            <option value="en" selected={lang == Lang::En} lang="en">{ "English" }</option>
+                        </select>
+                        <label for="theme-select">{ tr(lang, "Thème", "Theme") }</label>
+                        <select id="theme-select" onchange={on_theme}>
+                            { for Theme::ALL.iter().map(|t| html! {
+                                <option value={t.code()} selected={*t == state.theme}>{ theme_label(*t) }</option>
+                            }) }
+                        </select>
+                    </div>
+                </details>
             </nav>
         </header>
     }

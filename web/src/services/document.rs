@@ -60,6 +60,15 @@ pub fn focus(id: &str) {
     }
 }
 
+/// [`reveal`] of the element `id` once the page has drawn it (the field a menu just added).
+pub fn focus_later(id: &str) {
+    let id = id.to_owned();
+    gloo::timers::callback::Timeout::new(0, move || {
+        reveal(&[id]);
+    })
+    .forget();
+}
+
 /// Brings the first element of `ids` that exists into view and gives it (or the first
 /// enabled field inside it, else the first enabled button) the keyboard focus, opening the
 /// `<details>` around it. Returns false when none exists.

@@ -33,13 +33,22 @@ pub struct TextFieldProps {
     /// The id of a `<datalist>` of suggestions.
     #[prop_or_default]
     pub list: Option<AttrValue>,
+    /// A remark under the field that is not a problem (`id="<id>-note"`, read with the
+    /// field): how `main.py` will write a name, for one.
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
 }
 
 /// A text field.
 #[function_component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let error = props.error.as_deref();
-    let described = described_by(&props.id, error);
+    let note_id = format!("{}-note", props.id);
+    let described = match (described_by(&props.id, error), &props.note) {
+        (Some(d), Some(_)) => Some(AttrValue::from(format!("{d} {note_id}"))),
+        (None, Some(_)) => Some(AttrValue::from(note_id.clone())),
+        (d, None) => d,
+    };
     let invalid = crate::components::fields::invalid(error);
     let control = if props.multiline {
         let cb = props.on_change.clone();
@@ -62,6 +71,10 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 value={props.value.clone()} {oninput} aria-invalid={invalid} aria-describedby={described}
                 placeholder={props.placeholder.clone()} list={props.list.clone()} />
         }
+    };
+    let control = match &props.note {
+        Some(note) => html! { <>{ control }<p class="hint field-note" id={note_id}>{ note.clone() }</p></> },
+        None => control,
     };
     shell(&props.id, &props.label, props.kwarg.as_deref(), error, control)
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::fields::{holder_class, problem_class};
 
-use super::FormProps;
+use super::{FormProps, Setting};
 use crate::components::fields::{edit, non_empty, BoolField, ListField, TextField};
 
 /// The AMI lookup's form.
@@ -85,9 +85,15 @@ pub fn AmiForm(props: &FormProps<DataAwsAmi>) -> Html {
             set_filters(next);
         })
     };
+    let settings = [Setting {
+        key: "name_regex",
+        set: v.name_regex.is_some(),
+        label: ("Expression régulière du nom", "Name regular expression"),
+        help: ("filtre les noms en plus", "filters the names further"),
+    }];
     html! {
         <>
-            <BoolField id={ctx.id("most_recent")} label={ctx.tr("Prendre la plus récente", "Take the most recent")} kwarg="most_recent"
+            <BoolField unset_is_false=true id={ctx.id("most_recent")} label={ctx.tr("Prendre la plus récente", "Take the most recent")} kwarg="most_recent"
                 value={v.most_recent} lang={ctx.lang} error={ctx.error("most_recent")}
                 on_change={edit(v, &props.on_change, |a, b| a.most_recent = b)} />
             <ListField id={ctx.id("owners")} label={ctx.tr("Propriétaires", "Owners")} kwarg="owners" value={v.owners.clone()}
@@ -99,9 +105,12 @@ pub fn AmiForm(props: &FormProps<DataAwsAmi>) -> Html {
                 <button type="button" class="small" onclick={add} id={ctx.id("filter-add")}>{ ctx.tr("+ Ajouter un filtre", "+ Add a filter") }</button>
                 if let Some(e) = ctx.own_error("filter") { <p class={problem_class(&e)} aria-live="polite">{ e }</p> }
             </fieldset>
-            <TextField id={ctx.id("name_regex")} label={ctx.tr("Expression régulière du nom", "Name regular expression")} kwarg="name_regex"
-                mono=true value={v.name_regex.clone().unwrap_or_default()} error={ctx.error("name_regex")}
-                on_change={edit(v, &props.on_change, |a, s: String| a.name_regex = non_empty(s))} />
+            if ctx.shows("name_regex", v.name_regex.is_some()) {
+                <TextField id={ctx.id("name_regex")} label={ctx.tr("Expression régulière du nom", "Name regular expression")} kwarg="name_regex"
+                    mono=true value={v.name_regex.clone().unwrap_or_default()} error={ctx.error("name_regex")}
+                    on_change={edit(v, &props.on_change, |a, s: String| a.name_regex = non_empty(s))} />
+            }
+            { ctx.add_menu(&settings) }
         </>
     }
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::fields::{holder_class, problem_class};
 
-use super::{FormCtx, FormProps};
+use super::{FormCtx, FormProps, Setting};
 use crate::components::fields::ref_field::candidates;
 use crate::components::fields::{
     edit, non_empty, BoolField, NumberField, RefField, RefListField, SelectField, TagsField, TextField, UserDataField,
@@ -272,6 +272,99 @@ pub fn InstanceForm(props: &FormProps<Instance>) -> Html {
     let v = &props.value;
     let lang = ctx.lang;
     let cb = &props.on_change;
+    let settings = [
+        Setting {
+            key: "key_name",
+            set: v.key_name.is_some(),
+            label: ("Paire de clés", "Key pair"),
+            help: ("la clé SSH pour se connecter", "the SSH key to connect with"),
+        },
+        Setting {
+            key: "vpc_security_group_ids",
+            set: v.vpc_security_group_ids.is_some(),
+            label: ("Groupes de sécurité", "Security groups"),
+            help: ("le pare-feu de l'instance", "the instance's firewall"),
+        },
+        Setting {
+            key: "user_data",
+            set: v.user_data.is_some(),
+            label: ("Script de démarrage (user data)", "User data (start-up script)"),
+            help: ("lancé au premier démarrage", "run at first boot"),
+        },
+        Setting {
+            key: "root_block_device",
+            set: v.root_block_device.is_some(),
+            label: ("Volume racine", "Root volume"),
+            help: (
+                "taille, type, chiffrement du disque système",
+                "size, type, encryption of the system disk",
+            ),
+        },
+        Setting {
+            key: "tags",
+            set: v.tags.is_some(),
+            label: ("Tags", "Tags"),
+            help: ("Name et autres étiquettes", "Name and other labels"),
+        },
+        Setting {
+            key: "availability_zone",
+            set: v.availability_zone.is_some(),
+            label: ("Zone de disponibilité", "Availability zone"),
+            help: ("le centre de données de la région", "the data centre within the region"),
+        },
+        Setting {
+            key: "subnet_id",
+            set: v.subnet_id.is_some(),
+            label: ("Sous-réseau", "Subnet"),
+            help: ("sinon celui par défaut du VPC", "else the VPC's default one"),
+        },
+        Setting {
+            key: "associate_public_ip_address",
+            set: v.associate_public_ip_address.is_some(),
+            label: ("Adresse IPv4 publique", "Public IPv4 address"),
+            help: ("sinon selon le sous-réseau", "else as the subnet says"),
+        },
+        Setting {
+            key: "ebs_block_device",
+            set: v.ebs_block_device.is_some(),
+            label: ("Volumes EBS de l'instance", "The instance's EBS volumes"),
+            help: ("des disques créés avec elle", "disks created with it"),
+        },
+        Setting {
+            key: "metadata_options",
+            set: v.metadata_options.is_some(),
+            label: ("Métadonnées (IMDS)", "Metadata (IMDS)"),
+            help: ("exiger IMDSv2", "require IMDSv2"),
+        },
+        Setting {
+            key: "monitoring",
+            set: v.monitoring.is_some(),
+            label: ("Supervision détaillée", "Detailed monitoring"),
+            help: ("métriques à la minute, payantes", "per-minute metrics, billed"),
+        },
+        Setting {
+            key: "ebs_optimized",
+            set: v.ebs_optimized.is_some(),
+            label: ("Optimisée pour EBS", "EBS-optimized"),
+            help: ("débit dédié aux disques", "dedicated disk throughput"),
+        },
+        Setting {
+            key: "user_data_base64",
+            set: v.user_data_base64.is_some(),
+            label: ("Script de démarrage en base64", "User data in base64"),
+            help: ("un script déjà encodé", "a script already encoded"),
+        },
+        Setting {
+            key: "user_data_replace_on_change",
+            set: v.user_data_replace_on_change.is_some(),
+            label: ("Remplacer si le script change", "Replace when the script changes"),
+            help: (
+                "recrée l'instance à chaque modification du script",
+                "recreates the instance when the script changes",
+            ),
+        },
+    ];
+    let shows = |key: &str, set: bool| ctx.shows(key, set);
     html! {
         <>
             <RefField id={ctx.id("ami")} label={ctx.tr("AMI", "AMI")} kwarg="ami" value={v.ami.clone()} {lang}
@@ -281,50 +374,67 @@ pub fn InstanceForm(props: &FormProps<Instance>) -> Html {
                 <TextField id={ctx.id("instance_type")} label={ctx.tr("Type d'instance", "Instance type")} kwarg="instance_type" mono=true
                     list="ec2-instance-types" value={v.instance_type.clone().unwrap_or_default()} placeholder="t2.micro"
                     error={ctx.error("instance_type")} on_change={edit(v, cb, |i, s: String| i.instance_type = non_empty(s))} />
-                <RefField id={ctx.id("key_name")} label={ctx.tr("Paire de clés", "Key pair")} kwarg="key_name" value={v.key_name.clone()} {lang}
-                    candidates={candidates(&ctx.stack, ResourceKind::KeyPair, "key_name")} placeholder="deployer-key"
-                    error={ctx.error("key_name")} on_change={edit(v, cb, |i, k| i.key_name = k)} />
+                if shows("key_name", v.key_name.is_some()) {
+                    <RefField id={ctx.id("key_name")} label={ctx.tr("Paire de clés", "Key pair")} kwarg="key_name" value={v.key_name.clone()} {lang}
+                        candidates={candidates(&ctx.stack, ResourceKind::KeyPair, "key_name")} placeholder="deployer-key"
+                        error={ctx.error("key_name")} on_change={edit(v, cb, |i, k| i.key_name = k)} />
+                }
             </div>
-            <RefListField id={ctx.id("vpc_security_group_ids")} label={ctx.tr("Groupes de sécurité", "Security groups")}
-                kwarg="vpc_security_group_ids" value={v.vpc_security_group_ids.clone()} {lang}
-                candidates={candidates(&ctx.stack, ResourceKind::SecurityGroup, "id")} error={ctx.error("vpc_security_group_ids")}
-                on_change={edit(v, cb, |i, l| i.vpc_security_group_ids = l)} />
+            if shows("vpc_security_group_ids", v.vpc_security_group_ids.is_some()) {
+                <RefListField id={ctx.id("vpc_security_group_ids")} label={ctx.tr("Groupes de sécurité", "Security groups")}
+                    kwarg="vpc_security_group_ids" value={v.vpc_security_group_ids.clone()} {lang}
+                    candidates={candidates(&ctx.stack, ResourceKind::SecurityGroup, "id")} error={ctx.error("vpc_security_group_ids")}
+                    on_change={edit(v, cb, |i, l| i.vpc_security_group_ids = l)} />
+            }
             <div class="field-row">
-                <RefField id={ctx.id("availability_zone")} label={ctx.tr("Zone de disponibilité", "Availability zone")} kwarg="availability_zone"
-                    value={v.availability_zone.clone()} {lang} candidates={Vec::new()} list="aws-zones" placeholder="eu-west-3a"
-                    error={ctx.error("availability_zone")} on_change={edit(v, cb, |i, z| i.availability_zone = z)} />
-                <RefField id={ctx.id("subnet_id")} label={ctx.tr("Sous-réseau", "Subnet")} kwarg="subnet_id" value={v.subnet_id.clone()} {lang}
-                    candidates={Vec::new()} placeholder="subnet-0123456789abcdef0"
-                    error={ctx.error("subnet_id")} on_change={edit(v, cb, |i, s| i.subnet_id = s)} />
-                <BoolField id={ctx.id("associate_public_ip_address")} label={ctx.tr("Adresse IPv4 publique", "Public IPv4 address")}
-                    kwarg="associate_public_ip_address" value={v.associate_public_ip_address} {lang}
-                    error={ctx.error("associate_public_ip_address")} on_change={edit(v, cb, |i, b| i.associate_public_ip_address = b)} />
+                if shows("availability_zone", v.availability_zone.is_some()) {
+                    <RefField id={ctx.id("availability_zone")} label={ctx.tr("Zone de disponibilité", "Availability zone")} kwarg="availability_zone"
+                        value={v.availability_zone.clone()} {lang} candidates={Vec::new()} list="aws-zones" placeholder="eu-west-3a"
+                        error={ctx.error("availability_zone")} on_change={edit(v, cb, |i, z| i.availability_zone = z)} />
+                }
+                if shows("subnet_id", v.subnet_id.is_some()) {
+                    <RefField id={ctx.id("subnet_id")} label={ctx.tr("Sous-réseau", "Subnet")} kwarg="subnet_id" value={v.subnet_id.clone()} {lang}
+                        candidates={Vec::new()} placeholder="subnet-0123456789abcdef0"
+                        error={ctx.error("subnet_id")} on_change={edit(v, cb, |i, s| i.subnet_id = s)} />
+                }
+                if shows("associate_public_ip_address", v.associate_public_ip_address.is_some()) {
+                    <BoolField id={ctx.id("associate_public_ip_address")} label={ctx.tr("Adresse IPv4 publique", "Public IPv4 address")}
+                        kwarg="associate_public_ip_address" value={v.associate_public_ip_address} {lang}
+                        error={ctx.error("associate_public_ip_address")} on_change={edit(v, cb, |i, b| i.associate_public_ip_address = b)} />
+                }
             </div>
-            <UserDataField id={ctx.id("user_data")} label={ctx.tr("Script de démarrage (user data)", "User data (start-up script)")} kwarg="user_data" value={v.user_data.clone()} {lang}
-                error={ctx.error("user_data")} on_change={edit(v, cb, |i, u| i.user_data = u)} />
-            <details class="more" open={v.user_data_base64.is_some() || v.user_data_replace_on_change.is_some()}>
-                <summary>{ ctx.tr("Script de démarrage déjà en base64 (remplace le précédent)", "User data already in base64 (replaces the one above)") }</summary>
-                <UserDataField id={ctx.id("user_data_base64")} label={ctx.tr("Script de démarrage en base64", "User data in base64")} kwarg="user_data_base64"
+            if shows("user_data", v.user_data.is_some()) {
+                <UserDataField id={ctx.id("user_data")} label={ctx.tr("Script de démarrage (user data)", "User data (start-up script)")} kwarg="user_data" value={v.user_data.clone()} {lang}
+                    error={ctx.error("user_data")} on_change={edit(v, cb, |i, u| i.user_data = u)} />
+            }
+            if shows("user_data_base64", v.user_data_base64.is_some()) {
+                <UserDataField id={ctx.id("user_data_base64")} label={ctx.tr("Script de démarrage en base64 (remplace le précédent)", "User data in base64 (replaces the one above)")} kwarg="user_data_base64"
                     value={v.user_data_base64.clone()} {lang} error={ctx.error("user_data_base64")}
                     on_change={edit(v, cb, |i, u| i.user_data_base64 = u)} />
-                <BoolField id={ctx.id("user_data_replace_on_change")} label={ctx.tr("Remplacer l'instance si le script change", "Replace the instance when the script changes")}
+            }
+            if shows("user_data_replace_on_change", v.user_data_replace_on_change.is_some()) {
+                <BoolField unset_is_false=true id={ctx.id("user_data_replace_on_change")} label={ctx.tr("Remplacer l'instance si le script change", "Replace the instance when the script changes")}
                     kwarg="user_data_replace_on_change" value={v.user_data_replace_on_change} {lang}
                     error={ctx.error("user_data_replace_on_change")} on_change={edit(v, cb, |i, b| i.user_data_replace_on_change = b)} />
-            </details>
-            { root_device(v, ctx, cb) }
-            { ebs_devices(v, ctx, cb) }
-            <details class="more" open={v.metadata_options.is_some() || v.monitoring.is_some() || v.ebs_optimized.is_some()}>
-                <summary>{ ctx.tr("Métadonnées, supervision, optimisation EBS", "Metadata, monitoring, EBS optimization") }</summary>
-                { metadata(v, ctx, cb) }
-                <div class="field-row">
-                    <BoolField id={ctx.id("monitoring")} label={ctx.tr("Supervision détaillée (1 min)", "Detailed monitoring (1 min)")} kwarg="monitoring"
+            }
+            if shows("root_block_device", v.root_block_device.is_some()) { { root_device(v, ctx, cb) } }
+            if shows("ebs_block_device", v.ebs_block_device.is_some()) { { ebs_devices(v, ctx, cb) } }
+            if shows("metadata_options", v.metadata_options.is_some()) { { metadata(v, ctx, cb) } }
+            <div class="field-row">
+                if shows("monitoring", v.monitoring.is_some()) {
+                    <BoolField unset_is_false=true id={ctx.id("monitoring")} label={ctx.tr("Supervision détaillée (1 min)", "Detailed monitoring (1 min)")} kwarg="monitoring"
                         value={v.monitoring} {lang} error={ctx.error("monitoring")} on_change={edit(v, cb, |i, b| i.monitoring = b)} />
+                }
+                if shows("ebs_optimized", v.ebs_optimized.is_some()) {
                     <BoolField id={ctx.id("ebs_optimized")} label={ctx.tr("Optimisée pour EBS", "EBS-optimized")} kwarg="ebs_optimized"
                         value={v.ebs_optimized} {lang} error={ctx.error("ebs_optimized")} on_change={edit(v, cb, |i, b| i.ebs_optimized = b)} />
-                </div>
-            </details>
-            <TagsField id={ctx.id("tags")} label={ctx.tr("Tags", "Tags")} kwarg="tags" value={v.tags.clone()} {lang}
-                error={ctx.error("tags")} on_change={edit(v, cb, |i, t| i.tags = t)} />
+                }
+            </div>
+            if shows("tags", v.tags.is_some()) {
+                <TagsField id={ctx.id("tags")} label={ctx.tr("Tags", "Tags")} kwarg="tags" value={v.tags.clone()} {lang}
+                    error={ctx.error("tags")} on_change={edit(v, cb, |i, t| i.tags = t)} />
+            }
+            { ctx.add_menu(&settings) }
         </>
     }
 }

@@ -3,7 +3,7 @@
 use ec2_playground_core::KeyPair;
 use yew::prelude::*;
 
-use super::FormProps;
+use super::{FormProps, Setting};
 use crate::components::fields::{edit, non_empty, TagsField, TextField};
 
 /// The key pair's form.
@@ -11,6 +11,12 @@ use crate::components::fields::{edit, non_empty, TagsField, TextField};
 pub fn KeyPairForm(props: &FormProps<KeyPair>) -> Html {
     let ctx = &props.ctx;
     let v = &props.value;
+    let settings = [Setting {
+        key: "tags",
+        set: v.tags.is_some(),
+        label: ("Tags", "Tags"),
+        help: ("Name et autres étiquettes", "Name and other labels"),
+    }];
     html! {
         <>
             <TextField id={ctx.id("key_name")} label={ctx.tr("Nom de la clé dans EC2", "Key name in EC2")} kwarg="key_name" mono=true
@@ -19,8 +25,11 @@ pub fn KeyPairForm(props: &FormProps<KeyPair>) -> Html {
             <TextField id={ctx.id("public_key")} label={ctx.tr("Clé publique (format OpenSSH)", "Public key (OpenSSH format)")} kwarg="public_key"
                 multiline=true value={v.public_key.clone()} placeholder="ssh-ed25519 AAAA… user@host" error={ctx.error("public_key")}
                 on_change={edit(v, &props.on_change, |k, s: String| k.public_key = s)} />
-            <TagsField id={ctx.id("tags")} label={ctx.tr("Tags", "Tags")} kwarg="tags" value={v.tags.clone()} lang={ctx.lang}
-                error={ctx.error("tags")} on_change={edit(v, &props.on_change, |k, t| k.tags = t)} />
+            if ctx.shows("tags", v.tags.is_some()) {
+                <TagsField id={ctx.id("tags")} label={ctx.tr("Tags", "Tags")} kwarg="tags" value={v.tags.clone()} lang={ctx.lang}
+                    error={ctx.error("tags")} on_change={edit(v, &props.on_change, |k, t| k.tags = t)} />
+            }
+            { ctx.add_menu(&settings) }
         </>
     }
 }

@@ -140,7 +140,7 @@ pub fn RuleEditor(props: &RuleEditorProps) -> Html {
                     value={v.security_groups.clone()} candidates={candidates(&ctx.stack, ResourceKind::SecurityGroup, "id")}
                     lang={ctx.lang} error={ctx.error(&p("security_groups"))}
                     on_change={edit(v, &props.on_change, |r, l| r.security_groups = l)} />
-                <BoolField id={ctx.id(&p("self"))} label={ctx.tr("Le groupe lui-même", "The group itself")} kwarg="self_attribute"
+                <BoolField unset_is_false=true id={ctx.id(&p("self"))} label={ctx.tr("Le groupe lui-même", "The group itself")} kwarg="self_attribute"
                     value={v.self_attribute} lang={ctx.lang} error={ctx.error(&p("self"))}
                     on_change={edit(v, &props.on_change, |r, b| r.self_attribute = b)} />
             </details>

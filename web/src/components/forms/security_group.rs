@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::fields::{holder_class, problem_class};
 
 use super::rule::RuleEditor;
-use super::{FormCtx, FormProps};
+use super::{FormCtx, FormProps, Setting};
 use crate::components::fields::{edit, non_empty, TagsField, TextField};
 use crate::templates;
 
@@ -142,21 +142,48 @@ pub fn SecurityGroupForm(props: &FormProps<SecurityGroup>) -> Html {
     let ctx = &props.ctx;
     let v = &props.value;
     let set = |f: fn(&mut SecurityGroup, String)| edit(v, &props.on_change, f);
+    let settings = [
+        Setting {
+            key: "vpc_id",
+            set: v.vpc_id.is_some(),
+            label: ("VPC", "VPC"),
+            help: ("sinon le VPC par défaut", "else the default VPC"),
+        },
+        Setting {
+            key: "description",
+            set: v.description.is_some(),
+            label: ("Description", "Description"),
+            help: ("« Managed by Terraform » sinon", "else “Managed by Terraform”"),
+        },
+        Setting {
+            key: "tags",
+            set: v.tags.is_some(),
+            label: ("Tags", "Tags"),
+            help: ("Name et autres étiquettes", "Name and other labels"),
+        },
+    ];
     html! {
         <>
             <div class="field-row">
                 <TextField id={ctx.id("name")} label={ctx.tr("Nom dans AWS", "Name in AWS")} kwarg="name" mono=true
                     value={v.name.clone().unwrap_or_default()} error={ctx.error("name")} on_change={set(|g, s| g.name = non_empty(s))} />
-                <TextField id={ctx.id("vpc_id")} label={ctx.tr("VPC (vide : VPC par défaut)", "VPC (empty: default VPC)")} kwarg="vpc_id" mono=true
-                    value={v.vpc_id.clone().unwrap_or_default()} error={ctx.error("vpc_id")} on_change={set(|g, s| g.vpc_id = non_empty(s))} />
+                if ctx.shows("vpc_id", v.vpc_id.is_some()) {
+                    <TextField id={ctx.id("vpc_id")} label={ctx.tr("VPC (vide : VPC par défaut)", "VPC (empty: default VPC)")} kwarg="vpc_id" mono=true
+                        value={v.vpc_id.clone().unwrap_or_default()} error={ctx.error("vpc_id")} on_change={set(|g, s| g.vpc_id = non_empty(s))} />
+                }
             </div>
-            <TextField id={ctx.id("description")} label={ctx.tr("Description", "Description")} kwarg="description"
-                value={v.description.clone().unwrap_or_default()} error={ctx.error("description")}
-                on_change={set(|g, s| g.description = non_empty(s))} />
+            if ctx.shows("description", v.description.is_some()) {
+                <TextField id={ctx.id("description")} label={ctx.tr("Description", "Description")} kwarg="description"
+                    value={v.description.clone().unwrap_or_default()} error={ctx.error("description")}
+                    on_change={set(|g, s| g.description = non_empty(s))} />
+            }
             { rule_list(v, Direction::Ingress, ctx, &props.on_change) }
             { rule_list(v, Direction::Egress, ctx, &props.on_change) }
-            <TagsField id={ctx.id("tags")} label={ctx.tr("Tags", "Tags")} kwarg="tags" value={v.tags.clone()} lang={ctx.lang}
-                error={ctx.error("tags")} on_change={edit(v, &props.on_change, |g, t| g.tags = t)} />
+            if ctx.shows("tags", v.tags.is_some()) {
+                <TagsField id={ctx.id("tags")} label={ctx.tr("Tags", "Tags")} kwarg="tags" value={v.tags.clone()} lang={ctx.lang}
+                    error={ctx.error("tags")} on_change={edit(v, &props.on_change, |g, t| g.tags = t)} />
+            }
+            { ctx.add_menu(&settings) }
         </>
     }
 }

@@ -1,0 +1,152 @@
+// The frictions of issue 12 that scale.test.cjs and playground.test.cjs do not cover: yes/no
+// kwargs, Python names, a notice that goes away, embeds, direction controls, compact cards,
+// the toolbar, and the code views marking what changed.
+'use strict';
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const h = require('./harness.cjs');
+
+const TIMEOUT = 60000;
+const env = h.suite('frictions-timings.json');
+const LAB = JSON.parse(fs.readFileSync(path.join(h.ROOT, 'tests/fixtures/ec2-lab/stack.json'), 'utf8'));
+
+async function openForms(page, url) {
+  await page.goto(url || env.server.url);
+  await page.waitForSelector('#code-json', { timeout: TIMEOUT });
+  await page.click('#tab-forms');
+  await page.waitForSelector('#card-4', { timeout: TIMEOUT });
+}
+
+test('compact cards: unset kwargs wait in "add a setting", which shows the field and focuses it', async () => {
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await openForms(page);
+  // The lab's instance sets no monitoring: no field, but the menu offers it, explained.
+  assert.equal(await page.locator('#r-4-monitoring').count(), 0);
+  const offered = await page.locator('#r-4-add-setting option').allTextContents();
+  assert.ok(offered.some((t) => /Supervision détaillée \(monitoring\) — métriques à la minute/.test(t)), offered.join(' | '));
+  assert.ok(!offered.some((t) => /\(user_data\)/.test(t)), 'a kwarg the lab sets is not offered again');
+  await page.selectOption('#r-4-add-setting', 'monitoring');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'r-4-monitoring', null, { timeout: TIMEOUT });
+  // Friction 5: monitoring (unset means false) is one checkbox; ticking it writes True.
+  assert.equal(await page.getAttribute('#r-4-monitoring', 'type'), 'checkbox');
+  await page.check('#r-4-monitoring');
+  await page.waitForFunction(() => document.querySelector('#code-json').editorHandle.text().includes('"monitoring": true'), null, { timeout: TIMEOUT });
+  // associate_public_ip_address (unset follows the subnet) keeps its three states.
+  await page.selectOption('#r-4-add-setting', 'associate_public_ip_address');
+  const states = await page.locator('#r-4-associate-public-ip-address option').allTextContents();
+  assert.equal(states.length, 3, states.join(' | '));
+  // The lab's page: the forms side is far shorter than the old nine screens.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  env.timings.lab_forms_page_height_px = height;
+  assert.deepEqual(errors, []);
+  await h.screenshot(page, 'compact-cards-fr-1280');
+  await context.close();
+});
+
+test('a name main.py must change says so under its field (friction 6)', async () => {
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await openForms(page);
+  await page.fill('#r-4-var', 'mon instance');
+  await page.waitForSelector('#r-4-var-note', { timeout: TIMEOUT });
+  assert.match(await page.textContent('#r-4-var-note'), /main\.py écrit « mon_instance »/);
+  assert.match(await page.getAttribute('#r-4-var', 'aria-describedby'), /r-4-var-note/);
+  await page.fill('#r-4-var', 'mon_instance');
+  await page.waitForSelector('#r-4-var-note', { state: 'detached', timeout: TIMEOUT });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the undo offer goes away by itself, but not while the pointer is on it (friction 7)', async () => {
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await openForms(page);
+  await page.click('#card-8 .icon-button.danger');
+  await page.waitForSelector('#undo-notice', { timeout: TIMEOUT });
+  await page.hover('#undo-notice');
+  // Held: still there after the time it would have gone (8 s), measured by the page's clock.
+  const t0 = await page.evaluate(() => performance.now());
+  await page.waitForFunction((t) => performance.now() - t > 9000, t0, { timeout: TIMEOUT, polling: 500 });
+  assert.equal(await page.locator('#undo-notice').count(), 1, 'held while hovered');
+  await page.mouse.move(5, 795);
+  await page.waitForSelector('#undo-notice', { state: 'detached', timeout: 15000 });
+  // The warnings stay until closed: the checks still sort errors first (friction 7).
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('direction controls are named by the checks and drawn visibly in the code (friction 10)', async () => {
+  const { context, page, errors } = await h.freshPage(env.browser);
+  const doc = JSON.parse(JSON.stringify(LAB));
+  doc.resources[2].SecurityGroup.description = 'Allow SSH \u202Eetirw ot nepo';
+  await page.addInitScript((value) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('ec2-playground:stack:v1', value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(doc));
+  await page.goto(env.server.url);
+  await page.waitForSelector('#code-json .cm-content', { timeout: TIMEOUT });
+  await page.click('#tab-checks');
+  await page.waitForSelector('#checks-summary', { timeout: TIMEOUT });
+  assert.match(await page.textContent('#panel-checks'), /U\+202E/);
+  await page.click('#tab-json');
+  // CodeMirror draws it as a special character, not as an invisible reordering (it lays out
+  // only the lines in view: bring that line into view first).
+  await page.waitForFunction(() => document.querySelector('#code-json').editorHandle, null, { timeout: TIMEOUT });
+  await page.evaluate(() => {
+    const handle = document.querySelector('#code-json').editorHandle;
+    handle.focusAt(handle.text().indexOf('\u202E'));
+  });
+  await page.waitForSelector('#code-json .cm-specialChar', { timeout: TIMEOUT });
+  const title = await page.getAttribute('#code-json .cm-specialChar', 'title');
+  assert.match(title, /right-to-left override/i);
+  await page.click('#tab-forms');
+  await page.waitForSelector('#r-2-description', { timeout: TIMEOUT });
+  assert.match(await page.textContent('#card-2'), /U\+202E/, 'the field says so beside itself');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('embeds: a read-only frame shows the outputs first; main.py downloads (friction 9)', async () => {
+  const { context, page, errors } = await h.freshPage(env.browser, { width: 600, height: 500 });
+  await page.goto(`${env.server.url}?embed=1&readonly=1`);
+  await page.waitForSelector('#code-json', { timeout: TIMEOUT });
+  const [outputsTop, workbenchTop] = await page.evaluate(() => [
+    document.querySelector('#outputs').getBoundingClientRect().top,
+    document.querySelector('.workbench').getBoundingClientRect().top,
+  ]);
+  assert.ok(outputsTop < workbenchTop, `outputs (${outputsTop}) above the code (${workbenchTop})`);
+  await page.goto(`${env.server.url}?embed=1&panel=python`);
+  await page.reload();
+  await page.waitForSelector('#download-python', { timeout: TIMEOUT });
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click('#download-python')]);
+  assert.equal(download.suggestedFilename(), 'main.py');
+  const saved = path.join(h.ARTIFACTS, 'embed-main.py');
+  await download.saveAs(saved);
+  assert.equal(fs.readFileSync(saved, 'utf8'), await h.codeText(page, '#code-python'), 'the main.py shown');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the toolbar is one row at 1280 px with one primary action; the code marks what changed', async () => {
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await openForms(page);
+  const rows = await page.evaluate(() => {
+    const tops = [...document.querySelectorAll('.toolbar .actions > *, .toolbar .title')]
+      .filter((e) => e.getBoundingClientRect().height > 0)
+      .map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2));
+    return Math.max(...tops) - Math.min(...tops);
+  });
+  assert.ok(rows < 20, `every part of the toolbar on one line (centres ${rows} px apart)`);
+  assert.equal(await page.locator('.toolbar button.primary').count(), 1);
+  assert.equal(await page.locator('.toolbar #download-json').count(), 0, 'cdk.tf.json downloads from its panel');
+  assert.equal(await page.isVisible('#lang-select'), false, 'language and theme out of the way');
+  // A form edit: the JSON marks the changed line and shows it.
+  await page.fill('#r-2-ingress-0--from-port', '2222');
+  await page.waitForSelector('#code-json .cm-changed-line', { timeout: TIMEOUT });
+  assert.match(await page.textContent('#code-json .cm-changed-line'), /2222/);
+  await h.screenshot(page, 'toolbar-fr-1280');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
