@@ -7,6 +7,7 @@
 #   scripts/setup.sh browser    chromium, chromedriver, playwright-core
 #   scripts/setup.sh cdktf      the real cdktf in a Python venv (goldens, conformance)
 #   scripts/setup.sh python     ruff (formatting check of the generated main.py)
+#   scripts/setup.sh diagram    rsvg-convert (the diagram as librsvg draws it, outside a browser)
 #
 # Tools that are not cargo binaries live in $EC2P_TOOLS (default ~/.cache/ec2-playground),
 # so that fresh clones on the same machine share them.
@@ -81,6 +82,16 @@ setup_unzip() {
   fi
 }
 
+# librsvg's rsvg-convert: the diagram as GNOME, LibreOffice and slide tools draw it
+# (scripts/diagram-rsvg-check.sh).
+setup_rsvg() {
+  if ! command -v rsvg-convert >/dev/null; then
+    log "installing librsvg2-bin (rsvg-convert) from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends librsvg2-bin >&2
+  fi
+}
+
 setup_cdktf() {
   local v="$EC2P_TOOLS/cdktf-venv"
   if [ -x "$v/bin/python" ] && "$v/bin/python" - <<PY 2>/dev/null
@@ -102,13 +113,14 @@ setup_python() {
   fi
 }
 
-if [ $# -eq 0 ]; then set -- web browser cdktf python; fi
+if [ $# -eq 0 ]; then set -- web browser cdktf python diagram; fi
 for part in "$@"; do
   case "$part" in
     web) setup_web ;;
     browser) setup_browser ;;
     cdktf) setup_cdktf ;;
     python) setup_python; setup_unzip ;;
+    diagram) setup_rsvg ;;
     *) echo "unknown part: $part" >&2; exit 2 ;;
   esac
 done

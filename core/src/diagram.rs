@@ -17,6 +17,9 @@
 //! For the web app: the root `<svg>` has the class `ec2p` and follows
 //! `prefers-color-scheme`; the class `ec2p-dark` or `ec2p-light` on it (or on an ancestor)
 //! forces a theme, and every colour is a CSS variable (`--ec2p-fg`, `--ec2p-card`…).
+//! Renderers without CSS custom properties (librsvg: GNOME, LibreOffice, slide and PDF
+//! tools) draw the light palette from presentation attributes on each element (`fill`,
+//! `stroke`…), which a browser's style sheet rules override.
 //! Instances, volumes, snapshots, security groups and rules are `<g>` elements with a
 //! stable `id` (`ec2p-r4`, `ec2p-r2-in0-0`), a `data-kind` and a `data-path` naming what
 //! they draw in the stack (`resources[4]`, `resources[2].ingress[0]`); chips and sources
@@ -25,6 +28,7 @@
 mod escape;
 mod facts;
 mod layout;
+mod paint;
 mod scene;
 mod svg;
 mod text;
@@ -138,20 +142,23 @@ pub fn diagram_svg(stack: &Stack, diagnostics: &[Diagnostic], lang: Lang) -> Str
             ("role", Value::Text("img")),
             ("aria-labelledby", Value::Text("ec2p-title ec2p-desc")),
             ("lang", Value::Text(lang.code())),
+            ("font-family", Value::Text(paint::FONT_FAMILY)),
+            // the style sheet's `white-space:pre` for renderers without it (librsvg): the
+            // spaces that end a key's span (`type : `) stay
+            ("xml:space", Value::Text("preserve")),
         ],
     );
     w.leaf("title", &[("id", Value::Text("ec2p-title"))], &title);
     w.leaf("desc", &[("id", Value::Text("ec2p-desc"))], &description(&facts, lang));
     let style = style();
     w.lines("style", &style.lines().collect::<Vec<_>>());
-    w.empty(
-        "rect",
-        &[
-            ("class", Value::Text("bg")),
-            ("width", Value::Int(width)),
-            ("height", Value::Int(height)),
-        ],
-    );
+    let mut background = vec![
+        ("class", Value::Text("bg")),
+        ("width", Value::Int(width)),
+        ("height", Value::Int(height)),
+    ];
+    background.extend(paint::shape("rect", "bg").attrs().map(|(n, v)| (n, Value::Text(v))));
+    w.empty("rect", &background);
     drawing.nodes.iter().for_each(|n| w.node(n));
     w.finish()
 }

@@ -1213,3 +1213,226 @@ proptest! {
         prop_assert_eq!(instances, plan.instances.len());
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Presentation attributes (issue 14): renderers without CSS custom properties (librsvg)
+// draw the light palette from attributes on each element; a browser's style sheet rules
+// override them. The attributes must say what the style sheet says, no more.
+
+/// One selector of the style sheet: compounds (tag, classes) joined by the descendant
+/// combinator, with its specificity (classes, tags) and its place in the sheet.
+struct Selector {
+    compounds: Vec<(Option<String>, Vec<String>)>,
+    specificity: (usize, usize),
+    order: usize,
+}
+
+/// The rules of the diagram's style sheet that apply whatever the state (no `:hover`, no
+/// highlight or selection class, no attribute selector), with the light palette's values
+/// for the variables: (selector, declarations).
+fn light_rules(style: &str) -> Vec<(Selector, Vec<(String, String)>)> {
+    let mut vars: Vec<(String, String)> = Vec::new();
+    let mut rules = Vec::new();
+    for (order, rule) in style.split('}').enumerate() {
+        let Some((selectors, body)) = rule.split_once('{') else {
+            continue;
+        };
+        let selectors = selectors.trim();
+        if selectors.starts_with('@') || selectors.contains("ec2p-light") || selectors.contains("ec2p-dark") {
+            continue; // the dark palette, and the light one forced: same values as below
+        }
+        let decls: Vec<(String, String)> = body
+            .split(';')
+            .filter_map(|d| d.split_once(':'))
+            .map(|(p, v)| (p.trim().to_owned(), v.trim().to_owned()))
+            .collect();
+        if selectors == ".ec2p" {
+            vars.extend(decls);
+            continue;
+        }
+        let resolve = |v: &str| -> String {
+            match v.strip_prefix("var(").and_then(|v| v.strip_suffix(')')) {
+                Some(name) => match vars.iter().find(|(n, _)| n == name) {
+                    Some((_, value)) => value.clone(),
+                    None => panic!("the style sheet uses the undefined {name}"),
+                },
+                None => v.to_owned(),
+            }
+        };
+        let decls: Vec<(String, String)> = decls.iter().map(|(p, v)| (p.clone(), resolve(v))).collect();
+        for selector in selectors.split(',') {
+            if selector.contains(':')
+                || selector.contains('[')
+                || selector.contains("ec2p-hl")
+                || selector.contains("ec2p-selected")
+            {
+                continue;
+            }
+            let rest = selector
+                .trim()
+                .strip_prefix(".ec2p ")
+                .unwrap_or_else(|| panic!("a rule outside .ec2p: {selector}"));
+            let compounds: Vec<(Option<String>, Vec<String>)> = rest
+                .split_whitespace()
+                .map(|compound| {
+                    let mut parts = compound.split('.');
+                    let tag = parts.next().filter(|t| !t.is_empty()).map(str::to_owned);
+                    (tag, parts.map(str::to_owned).collect())
+                })
+                .collect();
+            let classes = 1 + compounds.iter().map(|(_, c)| c.len()).sum::<usize>();
+            let tags = compounds.iter().filter(|(t, _)| t.is_some()).count();
+            rules.push((
+                Selector {
+                    compounds,
+                    specificity: (classes, tags),
+                    order,
+                },
+                decls.clone(),
+            ));
+        }
+    }
+    rules
+}
+
+fn matches_compound(node: roxmltree::Node, (tag, classes): &(Option<String>, Vec<String>)) -> bool {
+    let own: Vec<&str> = node.attribute("class").unwrap_or_default().split_whitespace().collect();
+    tag.as_ref().is_none_or(|t| node.has_tag_name(t.as_str())) && classes.iter().all(|c| own.contains(&c.as_str()))
+}
+
+fn matches(node: roxmltree::Node, selector: &Selector) -> bool {
+    let Some((last, before)) = selector.compounds.split_last() else {
+        return false;
+    };
+    if !matches_compound(node, last) {
+        return false;
+    }
+    // Descendant combinators: each earlier compound on some ancestor, nearest last.
+    let mut ancestors = node.ancestors().skip(1);
+    before
+        .iter()
+        .rev()
+        .all(|compound| ancestors.any(|a| a.is_element() && matches_compound(a, compound)))
+}
+
+/// The value the style sheet's rules give `property` on `node` itself (not inherited).
+fn cascaded(node: roxmltree::Node, rules: &[(Selector, Vec<(String, String)>)], property: &str) -> Option<String> {
+    rules
+        .iter()
+        .filter(|(s, decls)| decls.iter().any(|(p, _)| p == property) && matches(node, s))
+        .max_by_key(|(s, _)| (s.specificity, s.order))
+        .and_then(|(_, decls)| decls.iter().rev().find(|(p, _)| p == property))
+        .map(|(_, v)| v.trim_end_matches("px").to_owned())
+}
+
+#[test]
+fn presentation_attributes_match_the_style_sheet() {
+    const PAINTED: [&str; 6] = [
+        "fill",
+        "stroke",
+        "stroke-width",
+        "stroke-dasharray",
+        "font-size",
+        "font-weight",
+    ];
+    let mut stacks: Vec<(String, String)> = fixture_dirs()
+        .iter()
+        .map(|dir| {
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let svg = diagram_svg(&fixture(&name), &[], Lang::Fr);
+            (name, svg)
+        })
+        .collect();
+    stacks.push((
+        "ec2-lab flagged".into(),
+        diagram_svg(&fixture("ec2-lab"), &[lab_ssh_warning()], Lang::En),
+    ));
+    let mut elements = 0;
+    for (name, svg) in &stacks {
+        let doc = parse(svg);
+        let style = doc
+            .descendants()
+            .find(|n| n.has_tag_name("style"))
+            .and_then(|n| n.text())
+            .expect("the SVG has a style sheet");
+        let rules = light_rules(style);
+        assert!(rules.len() > 30, "{name}: only {} rules read", rules.len());
+        let root = doc.root_element();
+        assert_eq!(
+            root.attribute("font-family"),
+            cascaded(
+                doc.descendants().find(|n| n.has_tag_name("text")).expect("a text"),
+                &rules,
+                "font-family"
+            )
+            .as_deref()
+        );
+        for node in doc.descendants().filter(|n| {
+            ["rect", "polyline", "polygon", "text", "tspan"]
+                .iter()
+                .any(|t| n.has_tag_name(*t))
+        }) {
+            elements += 1;
+            for property in PAINTED {
+                let css = cascaded(node, &rules, property);
+                let attr = node.attribute(property);
+                // `transparent` and `none` strokes draw as SVG's default (no stroke).
+                let css = css.filter(|v| !(property == "stroke" && (v == "transparent" || v == "none")));
+                assert_eq!(
+                    attr,
+                    css.as_deref(),
+                    "{name}: {property} of <{} class=\"{}\">",
+                    node.tag_name().name(),
+                    node.attribute("class").unwrap_or_default()
+                );
+            }
+        }
+        // What a renderer without CSS shows: every drawn element has its colour.
+        for node in doc
+            .descendants()
+            .filter(|n| ["rect", "polygon", "text"].iter().any(|t| n.has_tag_name(*t)))
+        {
+            assert!(
+                node.attribute("fill").is_some_and(|f| f.starts_with('#')),
+                "{name}: no fill on {node:?}"
+            );
+        }
+    }
+    assert!(elements > 2000, "only {elements} elements checked");
+}
+
+#[test]
+fn the_consistency_check_finds_a_wrong_attribute() {
+    let svg = diagram_svg(&fixture("ec2-lab"), &[], Lang::Fr);
+    let doc = parse(&svg);
+    let rules = light_rules(
+        doc.descendants()
+            .find(|n| n.has_tag_name("style"))
+            .and_then(|n| n.text())
+            .expect("style"),
+    );
+    let card = doc
+        .descendants()
+        .find(|n| n.has_tag_name("rect") && n.attribute("class") == Some("card"))
+        .expect("the lab has an instance card");
+    assert_eq!(cascaded(card, &rules, "fill").as_deref(), Some("#ddf4ff"));
+    assert_eq!(cascaded(card, &rules, "stroke-width").as_deref(), Some("1.5"));
+    let warn_doc = diagram_svg(&fixture("ec2-lab"), &[lab_ssh_warning()], Lang::Fr);
+    let warn_doc = parse(&warn_doc);
+    let rules = light_rules(
+        warn_doc
+            .descendants()
+            .find(|n| n.has_tag_name("style"))
+            .and_then(|n| n.text())
+            .expect("style"),
+    );
+    let warn_text = warn_doc
+        .descendants()
+        .find(|n| n.has_tag_name("text") && n.ancestors().any(|a| a.attribute("class") == Some("rule warn")))
+        .expect("a flagged rule's label");
+    assert_eq!(cascaded(warn_text, &rules, "fill").as_deref(), Some("#d1242f"));
+    assert_eq!(cascaded(warn_text, &rules, "font-weight").as_deref(), Some("700"));
+}

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::escape::Escaped;
+use super::paint;
 use super::scene::{Node, Span};
 
 /// An attribute value: text (escaped when written) or a number.
@@ -12,6 +13,12 @@ pub(crate) enum Value<'a> {
     Text(&'a str),
     Int(i64),
     Points(&'a [(i64, i64)]),
+}
+
+/// `attrs` followed by the presentation attributes of `paint`.
+fn painted<'a>(mut attrs: Vec<(&'static str, Value<'a>)>, paint: paint::Paint) -> Vec<(&'static str, Value<'a>)> {
+    attrs.extend(paint.attrs().map(|(n, v)| (n, Value::Text(v))));
+    attrs
 }
 
 /// Writes SVG elements into a string.
@@ -109,12 +116,11 @@ impl SvgWriter {
         for s in spans {
             match s.class {
                 Some(class) => {
-                    let _ = write!(
-                        self.out,
-                        "<tspan class=\"{}\">{}</tspan>",
-                        Escaped(class),
-                        Escaped(&s.text)
-                    );
+                    let _ = write!(self.out, "<tspan class=\"{}\"", Escaped(class));
+                    if let Some(fill) = paint::span_fill(class) {
+                        let _ = write!(self.out, " fill=\"{fill}\"");
+                    }
+                    let _ = write!(self.out, ">{}</tspan>", Escaped(&s.text));
                 }
                 None if spans.len() == 1 && tooltip.is_none() => {
                     let _ = write!(self.out, "{}", Escaped(&s.text));
@@ -127,28 +133,41 @@ impl SvgWriter {
         self.out.push_str("</text>\n");
     }
 
-    /// Writes a drawn element and everything in it.
+    /// Writes a drawn element and everything in it, with its presentation attributes
+    /// ([`paint`]) after its own.
     pub(crate) fn node(&mut self, node: &Node) {
+        self.node_in(node, false);
+    }
+
+    /// [`SvgWriter::node`] inside a flagged rule's `<g class="rule warn">` (`warn`) or not.
+    fn node_in(&mut self, node: &Node, warn: bool) {
         match node {
             Node::Group { attrs, title, children } => {
+                let warn = warn
+                    || attrs
+                        .iter()
+                        .any(|(n, v)| *n == "class" && v.split_ascii_whitespace().any(|c| c == "warn"));
                 let attrs: Vec<(&'static str, Value)> = attrs.iter().map(|(n, v)| (*n, Value::Text(v))).collect();
                 self.start("g", &attrs);
                 if let Some(t) = title {
                     self.leaf("title", &[], t);
                 }
-                children.iter().for_each(|c| self.node(c));
+                children.iter().for_each(|c| self.node_in(c, warn));
                 self.end();
             }
             Node::Rect { rect, class, round } => self.empty(
                 "rect",
-                &[
-                    ("class", Value::Text(class)),
-                    ("x", Value::Int(rect.x)),
-                    ("y", Value::Int(rect.y)),
-                    ("width", Value::Int(rect.width)),
-                    ("height", Value::Int(rect.height)),
-                    ("rx", Value::Int(*round)),
-                ],
+                &painted(
+                    vec![
+                        ("class", Value::Text(class)),
+                        ("x", Value::Int(rect.x)),
+                        ("y", Value::Int(rect.y)),
+                        ("width", Value::Int(rect.width)),
+                        ("height", Value::Int(rect.height)),
+                        ("rx", Value::Int(*round)),
+                    ],
+                    paint::shape("rect", class),
+                ),
             ),
             Node::Text {
                 x,
@@ -156,27 +175,29 @@ impl SvgWriter {
                 font,
                 spans,
                 tooltip,
-            } => self.text(
-                &[
+            } => {
+                let mut attrs = vec![
                     ("class", Value::Text(font.class())),
                     ("x", Value::Int(*x)),
                     ("y", Value::Int(*baseline)),
-                ],
-                tooltip.as_deref(),
-                spans,
+                ];
+                attrs.extend(paint::text(*font, warn).into_iter().map(|(n, v)| (n, Value::Text(v))));
+                self.text(&attrs, tooltip.as_deref(), spans);
+            }
+            Node::Polyline { points, class } => self.empty(
+                "polyline",
+                &painted(
+                    vec![("class", Value::Text(class)), ("points", Value::Points(points))],
+                    paint::shape("polyline", class),
+                ),
             ),
-            Node::Polyline { points, class } => {
-                self.empty(
-                    "polyline",
-                    &[("class", Value::Text(class)), ("points", Value::Points(points))],
-                );
-            }
-            Node::Polygon { points, class } => {
-                self.empty(
-                    "polygon",
-                    &[("class", Value::Text(class)), ("points", Value::Points(points))],
-                );
-            }
+            Node::Polygon { points, class } => self.empty(
+                "polygon",
+                &painted(
+                    vec![("class", Value::Text(class)), ("points", Value::Points(points))],
+                    paint::shape("polygon", class),
+                ),
+            ),
         }
     }
 

@@ -14,18 +14,18 @@
 
 use std::io;
 
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 use serde_json::ser::Formatter;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Writes `value` as cdktf writes `cdk.tf.json`: sorted keys (UTF-16 order), two-space
 /// indent, empty collections on two lines, no final newline.
 pub fn to_cdktf_json(value: &Value) -> String {
-    let sorted = sort_keys(value);
     let mut out = Vec::with_capacity(4096);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, StableFormatter::default());
     // Writing a `Value` into a Vec cannot fail: its keys are strings and there is no I/O.
-    if sorted.serialize(&mut ser).is_err() {
+    if Sorted(value).serialize(&mut ser).is_err() {
         return String::new();
     }
     String::from_utf8(out).unwrap_or_default()
@@ -36,19 +36,33 @@ pub fn js_key_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.encode_utf16().cmp(b.encode_utf16())
 }
 
-fn sort_keys(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_by(|a, b| js_key_order(a.0, b.0));
-            let mut sorted = Map::with_capacity(entries.len());
-            for (k, v) in entries {
-                sorted.insert(k.clone(), sort_keys(v));
+/// A value serialized with each object's keys in [`js_key_order`], read in place: the
+/// tree is not copied (the copy cost as much as the writing, issue 14), only each
+/// object's entries are gathered by reference and sorted.
+struct Sorted<'a>(&'a Value);
+
+impl Serialize for Sorted<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Value::Object(map) => {
+                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+                // keys of a map are distinct: an unstable sort gives the one order
+                entries.sort_unstable_by(|a, b| js_key_order(a.0, b.0));
+                let mut out = serializer.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    out.serialize_entry(k, &Sorted(v))?;
+                }
+                out.end()
             }
-            Value::Object(sorted)
+            Value::Array(items) => {
+                let mut out = serializer.serialize_seq(Some(items.len()))?;
+                for v in items {
+                    out.serialize_element(&Sorted(v))?;
+                }
+                out.end()
+            }
+            scalar => scalar.serialize(serializer),
         }
-        Value::Array(items) => Value::Array(items.iter().map(sort_keys).collect()),
-        other => other.clone(),
     }
 }
 
