@@ -6,7 +6,8 @@
 //!   the parameters it needs (only [`RESTRICT_SOURCE`] has one: the learner's address; the
 //!   page never fetches anything).
 //! - [`apply_fix`] applies the fix of one finding, named by its code and path.
-//! - [`apply_all_fixes`] applies every fix without a parameter, until none is left.
+//! - [`apply_all_fixes`] applies every fix without a parameter, until none is left;
+//!   [`apply_all_fixes_with`] also those whose parameters the learner gave.
 //!
 //! | code | fix id | what it changes |
 //! | --- | --- | --- |
@@ -23,7 +24,7 @@
 //! | `sg-all-protocol-ports` | `zero-ports` | `from_port = 0`, `to_port = 0` with protocol `-1` |
 //! | `cidr-not-network` | `network-address` | the block written as its network (`10.0.0.0/24`) |
 //! | `cidr-invalid` (an address without prefix) | `add-prefix` | `/32` (IPv6: `/128`) added |
-//! | `ami-lookup-ambiguous` | `most-recent` | `most_recent = True` |
+//! | `ami-lookup-ambiguous` | `most-recent` | `most_recent = True` (only with an owner: else `ami-lookup-unsafe`) |
 //! | `ebs-optimized-unsupported` | `remove-ebs-optimized` | `ebs_optimized` removed |
 //! | `device-name-partition` | `whole-device` | the partition number cut (`/dev/sdf1` → `/dev/sdf`) |
 //!
@@ -139,9 +140,9 @@ impl FixError {
             (FixError::MissingParam { fix, param }, Lang::Fr) => {
                 format!("la correction {fix} a besoin du paramètre « {param} »")
             }
-            (FixError::BadParam { value }, Lang::Fr) => format!(
-                "« {value} » n'est ni une adresse IP ni un bloc CIDR (écrivez 203.0.113.7 ou 203.0.113.0/24)"
-            ),
+            (FixError::BadParam { value }, Lang::Fr) => {
+                format!("« {value} » n'est ni une adresse IP ni un bloc CIDR (écrivez 203.0.113.7 ou 203.0.113.0/24)")
+            }
         }
     }
 }
@@ -403,7 +404,11 @@ pub fn apply_fix(stack: &Stack, code: &str, path: &str, params: &FixParams) -> R
         (SWAP_PORTS | ZERO_PORTS | NETWORK_ADDRESS | ADD_PREFIX, Resource::SecurityGroup(sg)) => {
             match segs.as_slice() {
                 [Seg::Name(list @ ("ingress" | "egress")), Seg::Index(j), rest @ ..] => {
-                    let rules = if *list == "ingress" { &mut sg.ingress } else { &mut sg.egress };
+                    let rules = if *list == "ingress" {
+                        &mut sg.ingress
+                    } else {
+                        &mut sg.egress
+                    };
                     match rules.as_mut().and_then(|r| r.get_mut(*j)) {
                         Some(rule) => fix_rule(fix, rule, rest),
                         None => false,
@@ -412,7 +417,14 @@ pub fn apply_fix(stack: &Stack, code: &str, path: &str, params: &FixParams) -> R
                 _ => false,
             }
         }
-        (MOST_RECENT, Resource::DataAwsAmi(a)) => {
+        // most_recent=True without an owner is what `ami-lookup-unsafe` refuses: no fix then.
+        (MOST_RECENT, Resource::DataAwsAmi(a))
+            if a.owners.as_ref().is_some_and(|o| !o.is_empty())
+                || a.filter
+                    .iter()
+                    .flatten()
+                    .any(|f| matches!(f.name.as_str(), "owner-id" | "owner-alias" | "image-id")) =>
+        {
             a.most_recent = Some(true);
             true
         }
@@ -445,36 +457,97 @@ pub fn apply_fix(stack: &Stack, code: &str, path: &str, params: &FixParams) -> R
 /// offer none (at most as many rounds as there were findings, so it always ends). Returns
 /// the fixed stack and what was applied, in order. Never panics.
 pub fn apply_all_fixes(stack: &Stack) -> (Stack, Vec<AppliedFix>) {
+    // No parameter given: no fix can meet a bad one.
+    match apply_all_fixes_with(stack, &FixParams::new(), &|_| true) {
+        Ok(run) => (run.stack, run.applied),
+        Err(_) => (stack.clone(), Vec::new()),
+    }
+}
+
+/// What [`apply_all_fixes_with`] did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FixRun {
+    /// The stack with the fixes applied.
+    pub stack: Stack,
+    /// The fixes applied, in order.
+    pub applied: Vec<AppliedFix>,
+    /// The fixes whose result `accept` refused (for the CLI, a change `main.py` cannot take,
+    /// such as a script that lives in `user_data.py`), in order.
+    pub refused: Vec<AppliedFix>,
+}
+
+/// [`apply_all_fixes`], also applying the fixes whose parameters `params` gives (`cidr`:
+/// the learner's address, for [`RESTRICT_SOURCE`]), and keeping a fix only when `accept`
+/// takes the stack it gives (the CLI asks that `main.py` can be edited to it; the page may
+/// ask the same). A fix not kept is not tried again. Never panics.
+///
+/// Errors: [`FixError::BadParam`] when a parameter given is not a value the fix can use
+/// (`cidr` that is no address, or the whole Internet).
+pub fn apply_all_fixes_with(
+    stack: &Stack,
+    params: &FixParams,
+    accept: &dyn Fn(&Stack) -> bool,
+) -> Result<FixRun, FixError> {
+    if let Some(value) = params.get(CIDR_PARAM) {
+        learner_block(value)?;
+    }
     let mut current = stack.clone();
     let mut applied = Vec::new();
-    let mut refused: Vec<(String, String)> = Vec::new();
+    let mut refused = Vec::new();
+    let mut tried: Vec<(String, String)> = Vec::new();
     let budget = crate::check(stack).len() + 1;
     for _ in 0..budget {
         let next = crate::check(&current).into_iter().find(|d| {
-            fix_id(&d.code).is_some_and(|f| params_of(f).is_empty())
-                && !refused.iter().any(|(c, p)| *c == d.code && *p == d.path)
+            fix_id(&d.code).is_some_and(|f| params_of(f).iter().all(|p| params.contains_key(&p.name)))
+                && !tried.iter().any(|(c, p)| *c == d.code && *p == d.path)
         });
         let Some(d) = next else { break };
-        match apply_fix(&current, &d.code, &d.path, &FixParams::new()) {
-            Ok(fixed) => {
-                let fix = fix_id(&d.code).unwrap_or_default();
-                applied.push(AppliedFix {
-                    code: d.code.clone(),
-                    path: d.path.clone(),
-                    fix: fix.to_owned(),
-                    description: describe(fix),
-                });
+        let fix = fix_id(&d.code).unwrap_or_default();
+        let record = AppliedFix {
+            code: d.code.clone(),
+            path: d.path.clone(),
+            fix: fix.to_owned(),
+            description: describe(fix),
+        };
+        match apply_fix(&current, &d.code, &d.path, params) {
+            // A fix may uncover an error the finding hid (a script whose `%{` made the
+            // template check report `user-data-interpolation` also holds `\%`, an escape
+            // HCL refuses): such a fix is not kept, so that fixing never adds an error.
+            Ok(fixed) if adds_error(&current, &fixed) => tried.push((d.code, d.path)),
+            Ok(fixed) if accept(&fixed) => {
+                applied.push(record);
                 current = fixed;
             }
-            Err(_) => refused.push((d.code, d.path)),
+            Ok(_) => {
+                refused.push(record);
+                tried.push((d.code, d.path));
+            }
+            Err(_) => tried.push((d.code, d.path)),
         }
     }
-    (current, applied)
+    Ok(FixRun {
+        stack: current,
+        applied,
+        refused,
+    })
 }
 
 /// True when `d` is an error: the fixes' law is that applying them never adds one.
 pub fn is_error(d: &Diagnostic) -> bool {
     d.severity == Severity::Error
+}
+
+/// True when `after` has an error (code and path) that `before` has not.
+fn adds_error(before: &Stack, after: &Stack) -> bool {
+    let errors = |s: &Stack| -> Vec<(String, String)> {
+        crate::check(s)
+            .into_iter()
+            .filter(is_error)
+            .map(|d| (d.code, d.path))
+            .collect()
+    };
+    let old = errors(before);
+    errors(after).iter().any(|e| !old.contains(e))
 }
 
 fn fix_script(fix: &str, ud: &mut UserData) -> bool {
@@ -721,7 +794,10 @@ mod tests {
 
     #[test]
     fn paths_split() {
-        assert_eq!(split_path("resources[4].ingress[0].from_port"), Some((4, "ingress[0].from_port")));
+        assert_eq!(
+            split_path("resources[4].ingress[0].from_port"),
+            Some((4, "ingress[0].from_port"))
+        );
         assert_eq!(split_path("resources[2]"), Some((2, "")));
         assert_eq!(split_path("resources"), None);
         assert_eq!(
@@ -750,9 +826,18 @@ mod tests {
 
     #[test]
     fn learner_blocks() {
-        assert_eq!(learner_block("203.0.113.7").map(|c| c.canonical()), Ok("203.0.113.7/32".to_owned()));
-        assert_eq!(learner_block("203.0.113.9/24").map(|c| c.canonical()), Ok("203.0.113.0/24".to_owned()));
-        assert_eq!(learner_block("2001:db8::1").map(|c| c.canonical()), Ok("2001:db8::1/128".to_owned()));
+        assert_eq!(
+            learner_block("203.0.113.7").map(|c| c.canonical()),
+            Ok("203.0.113.7/32".to_owned())
+        );
+        assert_eq!(
+            learner_block("203.0.113.9/24").map(|c| c.canonical()),
+            Ok("203.0.113.0/24".to_owned())
+        );
+        assert_eq!(
+            learner_block("2001:db8::1").map(|c| c.canonical()),
+            Ok("2001:db8::1/128".to_owned())
+        );
         assert!(learner_block("0.0.0.0/0").is_err());
         assert!(learner_block("my house").is_err());
     }

@@ -66,6 +66,11 @@ pub struct Lab {
     /// What the lab builds, in a sentence or two.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intro: Option<Text>,
+    /// The fixture folder, from the repository's root (`"tests/fixtures/ec2-lab"`, holding
+    /// `stack.json` and `cdk.tf.json`), that the templates applied in order from the empty
+    /// stack reach; `core/tests/lab.rs` checks it for every lab under `labs/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub golden: Option<String>,
     /// The steps, in order.
     pub steps: Vec<Step>,
 }
@@ -377,9 +382,7 @@ pub fn load_lab(text: &str) -> Result<Lab, LabError> {
         }
     })?;
     if lab.lab_version != LAB_VERSION {
-        return Err(LabError::UnknownVersion {
-            found: lab.lab_version,
-        });
+        return Err(LabError::UnknownVersion { found: lab.lab_version });
     }
     validate(&lab)?;
     Ok(lab)
@@ -390,7 +393,11 @@ fn validate(lab: &Lab) -> Result<(), LabError> {
     for (i, step) in lab.steps.iter().enumerate() {
         let at = format!("steps[{i}]");
         if step.id.is_empty() {
-            return Err(refused(format!("{at}.id"), "a step id is empty", "un id d'étape est vide"));
+            return Err(refused(
+                format!("{at}.id"),
+                "a step id is empty",
+                "un id d'étape est vide",
+            ));
         }
         if earlier.contains(&step.id.as_str()) {
             return Err(refused(
@@ -562,7 +569,12 @@ fn validate_condition(c: &Condition, path: &str, earlier: &[&str]) -> Result<(),
 }
 
 fn keys_of(kind: ResourceKind) -> String {
-    schema::class(kind).kwargs.iter().map(|k| k.key).collect::<Vec<_>>().join(", ")
+    schema::class(kind)
+        .kwargs
+        .iter()
+        .map(|k| k.key)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn validate_predicate(p: &Predicate, path: &str, earlier: &[&str]) -> Result<(), LabError> {
@@ -593,7 +605,10 @@ fn validate_template(t: &Template, path: &str, earlier: &[&str], with_self: &[&s
                 ));
             }
             let resolved = resolve_refs(add, &mut |step| {
-                earlier.contains(&step).then(|| "placeholder".to_owned()).ok_or(step.to_owned())
+                earlier
+                    .contains(&step)
+                    .then(|| "placeholder".to_owned())
+                    .ok_or(step.to_owned())
             })
             .map_err(|step| unknown_ref_step(&format!("{path}.add"), &step))?;
             serde_json::from_value::<Resource>(resolved).map_err(|e| {
@@ -676,7 +691,11 @@ fn resolve_refs(value: &Value, f: &mut dyn FnMut(&str) -> Result<String, String>
             }
             Ok(Value::Object(out))
         }
-        Value::Array(items) => items.iter().map(|v| resolve_refs(v, f)).collect::<Result<_, _>>().map(Value::Array),
+        Value::Array(items) => items
+            .iter()
+            .map(|v| resolve_refs(v, f))
+            .collect::<Result<_, _>>()
+            .map(Value::Array),
         other => Ok(other.clone()),
     }
 }
@@ -747,7 +766,9 @@ impl<'a> Eval<'a> {
     /// True when resource `i` is one the condition is about: of its class with every
     /// predicate (a `resource` condition), or one of the matches (any other).
     fn resource_satisfies(&self, i: usize, c: &Condition) -> bool {
-        let Some(resource) = self.stack.resources.get(i) else { return false };
+        let Some(resource) = self.stack.resources.get(i) else {
+            return false;
+        };
         match &c.resource {
             Some(name) => {
                 resource.kind().class_name() == name
@@ -818,7 +839,7 @@ impl<'a> Eval<'a> {
             }
         }
         if let Some(n) = p.at_least {
-            if !v.and_then(Value::as_array).is_some_and(|a| a.len() >= n) {
+            if v.and_then(Value::as_array).is_none_or(|a| a.len() < n) {
                 return false;
             }
         }
@@ -830,7 +851,10 @@ fn contains_text(v: &Value, text: &str) -> bool {
     match v {
         Value::String(s) => s.contains(text),
         Value::Array(items) => items.iter().any(|i| contains_text(i, text)),
-        Value::Object(o) => o.get("script").and_then(Value::as_str).is_some_and(|s| s.contains(text)),
+        Value::Object(o) => o
+            .get("script")
+            .and_then(Value::as_str)
+            .is_some_and(|s| s.contains(text)),
         _ => false,
     }
 }
@@ -1139,29 +1163,31 @@ pub fn ami_family(ami: &DataAwsAmi) -> Option<AmiFamily> {
         .collect();
     let by_name = |n: &str| -> Option<AmiFamily> {
         let n = n.trim_start_matches(['^', '*']);
-        Some(if n.starts_with("amzn") || n.starts_with("al2023") || n.starts_with("al2") {
-            AmiFamily::AmazonLinux
-        } else if n.contains("ubuntu") {
-            AmiFamily::Ubuntu
-        } else if n.starts_with("debian") {
-            AmiFamily::Debian
-        } else if n.starts_with("rhel") {
-            AmiFamily::Rhel
-        } else if n.starts_with("suse") {
-            AmiFamily::Suse
-        } else if n.starts_with("centos") {
-            AmiFamily::CentOs
-        } else if n.starts_with("fedora") {
-            AmiFamily::Fedora
-        } else if n.starts_with("rocky") {
-            AmiFamily::Rocky
-        } else if n.starts_with("bitnami") {
-            AmiFamily::Bitnami
-        } else if n.starts_with("freebsd") {
-            AmiFamily::FreeBsd
-        } else {
-            return None;
-        })
+        Some(
+            if n.starts_with("amzn") || n.starts_with("al2023") || n.starts_with("al2") {
+                AmiFamily::AmazonLinux
+            } else if n.contains("ubuntu") {
+                AmiFamily::Ubuntu
+            } else if n.starts_with("debian") {
+                AmiFamily::Debian
+            } else if n.starts_with("rhel") {
+                AmiFamily::Rhel
+            } else if n.starts_with("suse") {
+                AmiFamily::Suse
+            } else if n.starts_with("centos") {
+                AmiFamily::CentOs
+            } else if n.starts_with("fedora") {
+                AmiFamily::Fedora
+            } else if n.starts_with("rocky") {
+                AmiFamily::Rocky
+            } else if n.starts_with("bitnami") {
+                AmiFamily::Bitnami
+            } else if n.starts_with("freebsd") {
+                AmiFamily::FreeBsd
+            } else {
+                return None;
+            },
+        )
     };
     if let Some(f) = names.iter().find_map(|n| by_name(n)) {
         return Some(f);
@@ -1286,7 +1312,10 @@ mod tests {
         assert_eq!(user("amzn2-ami-hvm-*-x86_64-gp2", &["amazon"]), Some("ec2-user"));
         assert_eq!(user("al2023-ami-*-x86_64", &["amazon"]), Some("ec2-user"));
         assert_eq!(
-            user("ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*", &["099720109477"]),
+            user(
+                "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*",
+                &["099720109477"]
+            ),
             Some("ubuntu")
         );
         assert_eq!(user("debian-12-amd64-*", &["136693071363"]), Some("admin"));

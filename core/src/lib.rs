@@ -44,7 +44,10 @@ pub use export::{
     export_project, export_project_as, export_zip, export_zip_as, with_learner_code, zip_project, ExportAsError,
     ExportError, Project, ProjectFile, ProjectKind,
 };
-pub use fix::{apply_all_fixes, apply_fix, findings, FixError, FixOffer, FixParams, Finding};
+pub use fix::{
+    apply_all_fixes, apply_all_fixes_with, apply_fix, findings, AppliedFix, Finding, FixError, FixOffer, FixParams,
+    FixRun,
+};
 pub use hcl::{main_tf, HclError};
 pub use i18n::{Lang, Text};
 pub use lab::{apply_step_template, lab_progress, load_lab, Lab, LabError, StepStatus};

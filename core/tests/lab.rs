@@ -98,6 +98,47 @@ fn the_course_lab_from_the_empty_stack_reaches_the_golden() {
     ));
 }
 
+/// The `labs/` validity step: every lab file under `labs/` (and the teachers' labs under
+/// `tests/labs/`) loads; a lab that names a golden reaches it from the empty stack, the
+/// stack equal to the golden's `stack.json` and its synth to the golden's `cdk.tf.json`.
+#[test]
+fn every_lab_file_loads_and_reaches_its_golden() {
+    let mut loaded = Vec::new();
+    for dir in ["labs", "tests/labs"] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        for path in files {
+            let rel = format!("{dir}/{}", path.file_name().expect("name").to_string_lossy());
+            let lab = load_lab(&read(&rel)).unwrap_or_else(|e| panic!("{rel}: {}", e.message(Lang::En)));
+            assert!(!lab.steps.is_empty(), "{rel}: no steps");
+            if let Some(golden) = &lab.golden {
+                let want = load_stack(&read(&format!("{golden}/stack.json"))).expect("golden stack");
+                let (stack, _) = build(&lab, Stack::new(&want.name));
+                let progress = lab_progress(&lab, &stack);
+                let not_done: Vec<&str> = progress
+                    .iter()
+                    .filter(|s| s.commands.is_empty() && !s.done)
+                    .map(|s| s.id.as_str())
+                    .collect();
+                assert!(not_done.is_empty(), "{rel}: not done: {not_done:?}");
+                assert_eq!(stack, want, "{rel}: the templates do not reach {golden}");
+                let name = golden.rsplit('/').next().unwrap_or(golden);
+                let json = synth(&stack, &SynthOptions::new(format!("/home/learner/{name}"))).expect("synth");
+                assert_eq!(json, read(&format!("{golden}/cdk.tf.json")), "{rel}: synth");
+            }
+            loaded.push(rel);
+        }
+    }
+    // Another teacher's file adds to the list; these two are always there.
+    for want in ["labs/module-2-ec2.json", "tests/labs/two-zones.json"] {
+        assert!(loaded.iter().any(|l| l == want), "{want} not in {loaded:?}");
+    }
+}
+
 #[test]
 fn the_course_lab_on_its_fixture_is_done_and_gives_the_commands() {
     let lab = course_lab();
@@ -113,7 +154,10 @@ fn the_course_lab_on_its_fixture_is_done_and_gives_the_commands() {
     assert!(ssh.hint.fr.contains("Remplacez <public_ip>"), "{}", ssh.hint.fr);
     let synth_step = progress.iter().find(|s| s.id == "synth").expect("synth step");
     assert_eq!(synth_step.commands[1].run, "cdktf synth");
-    assert!(synth_step.commands[1].see.en.contains("cdktf.out/stacks/ec2-lab/cdk.tf.json"));
+    assert!(synth_step.commands[1]
+        .see
+        .en
+        .contains("cdktf.out/stacks/ec2-lab/cdk.tf.json"));
     assert_eq!(ssh_command(&stack), "ssh -i ~/.ssh/deployer-key ec2-user@<public_ip>");
     // The JSON the page reads.
     let v = serde_json::to_value(&progress).expect("json");
@@ -191,7 +235,10 @@ fn a_teachers_lab_ticks_on_the_multi_zone_fixture() {
     assert_eq!(progress[3].matched, ["admin_sg"]);
     assert_eq!(progress[5].matched, ["logs_backup", "archive_snap"]);
     assert_eq!(progress[6].template, TemplateState::Applies);
-    assert_eq!(progress[7].commands[0].run, "ssh -i ~/.ssh/deployer-key ec2-user@<web_a_ip>");
+    assert_eq!(
+        progress[7].commands[0].run,
+        "ssh -i ~/.ssh/deployer-key ec2-user@<web_a_ip>"
+    );
     let fixed = apply_step_template(&lab, "imdsv2", &stack).expect("applies");
     assert!(lab_progress(&lab, &fixed).iter().all(|s| s.done || s.id == "ssh"));
     // Only web_a changed.
@@ -231,7 +278,10 @@ fn bad_lab_files_say_what_and_where() {
     let e = error_of("{\n  \"lab_version\": 1,\n  \"id\": \"x\" \"title\"\n}");
     assert!(matches!(e, LabError::Invalid { line: 3, .. }), "{e:?}");
     // An unknown field, with its path and position.
-    let e = error_of(&with_steps(&format!("[{}]", step(r#"{"resource": "Instance", "wher": {}}"#))));
+    let e = error_of(&with_steps(&format!(
+        "[{}]",
+        step(r#"{"resource": "Instance", "wher": {}}"#)
+    )));
     match &e {
         LabError::Invalid { path, message, .. } => {
             assert_eq!(path, "steps[0].condition.wher");
@@ -239,7 +289,11 @@ fn bad_lab_files_say_what_and_where() {
         }
         other => panic!("{other:?}"),
     }
-    assert!(e.message(Lang::Fr).contains("(ligne 1, colonne"), "{}", e.message(Lang::Fr));
+    assert!(
+        e.message(Lang::Fr).contains("(ligne 1, colonne"),
+        "{}",
+        e.message(Lang::Fr)
+    );
     // A missing text.
     let e = error_of(&with_steps(
         r#"[{"id": "s", "title": {"fr": "a"}, "hint": {"fr": "h", "en": "h"}, "commands": []}]"#,
@@ -257,7 +311,9 @@ fn bad_lab_files_say_what_and_where() {
         e.message(Lang::En),
         "steps[0].condition.resource: unknown class \"SecurityGrup\": write one of AwsProvider, DataAwsAmi, SecurityGroup, KeyPair, Instance, EbsVolume, VolumeAttachment, EbsSnapshot, TerraformOutput"
     );
-    assert!(e.message(Lang::Fr).starts_with("steps[0].condition.resource : classe inconnue « SecurityGrup »"));
+    assert!(e
+        .message(Lang::Fr)
+        .starts_with("steps[0].condition.resource : classe inconnue « SecurityGrup »"));
     // A kwarg the class does not have.
     let e = error_of(&with_steps(&format!(
         "[{}]",
@@ -271,19 +327,24 @@ fn bad_lab_files_say_what_and_where() {
     );
     // A step that is not an earlier one.
     let e = error_of(&with_steps(&format!("[{}]", step(r#"{"step": "later"}"#))));
-    assert!(e.message(Lang::En).starts_with("steps[0].condition.step: \"later\" is not an earlier step"));
+    assert!(e
+        .message(Lang::En)
+        .starts_with("steps[0].condition.step: \"later\" is not an earlier step"));
     // Two forms at once.
     let e = error_of(&with_steps(&format!(
         "[{}]",
         step(r#"{"resource": "Instance", "step": "x"}"#)
     )));
-    assert!(e.message(Lang::En).starts_with("steps[0].condition: a condition is exactly one of"));
+    assert!(e
+        .message(Lang::En)
+        .starts_with("steps[0].condition: a condition is exactly one of"));
     // Two steps with one id.
     let s = step(r#"{"resource": "Instance"}"#);
     let e = error_of(&with_steps(&format!("[{s}, {s}]")));
     assert_eq!(e.message(Lang::En), "steps[1].id: two steps have the id \"s\"");
     // A template whose resource does not read.
-    let bad_template = step(r#"{"resource": "Instance"}, "template": {"add": {"Instance": {"id": "web", "instance_type": 3}}}"#);
+    let bad_template =
+        step(r#"{"resource": "Instance"}, "template": {"add": {"Instance": {"id": "web", "instance_type": 3}}}"#);
     let e = error_of(&with_steps(&format!("[{bad_template}]")));
     assert!(
         e.message(Lang::En)
@@ -296,7 +357,9 @@ fn bad_lab_files_say_what_and_where() {
         r#"{"resource": "Instance"}, "template": {"add": {"TerraformOutput": {"id": "o", "value": {"ref": {"step": "nope"}, "attr": "id"}}}}"#,
     );
     let e = error_of(&with_steps(&format!("[{bad_ref}]")));
-    assert!(e.message(Lang::En).contains("{\"ref\": {\"step\": \"nope\"}} does not name an earlier step"));
+    assert!(e
+        .message(Lang::En)
+        .contains("{\"ref\": {\"step\": \"nope\"}} does not name an earlier step"));
     // An unknown placeholder in a command.
     let e = error_of(&with_steps(
         r#"[{"id": "c", "title": {"fr": "a", "en": "a"}, "hint": {"fr": "h", "en": "h"}, "commands": [{"run": "ssh {user}@{public_ip}", "see": {"fr": "s", "en": "s"}}]}]"#,
@@ -309,7 +372,9 @@ fn bad_lab_files_say_what_and_where() {
     let e = error_of(&with_steps(
         r#"[{"id": "c", "title": {"fr": "a", "en": "a"}, "hint": {"fr": "h", "en": "h"}}]"#,
     ));
-    assert!(e.message(Lang::Fr).starts_with("steps[0] : une étape a besoin d'une condition"));
+    assert!(e
+        .message(Lang::Fr)
+        .starts_with("steps[0] : une étape a besoin d'une condition"));
 }
 
 #[test]
@@ -334,7 +399,15 @@ fn template_errors() {
 
 #[test]
 fn lab_files_never_panic_on_arbitrary_text() {
-    for text in ["", "null", "[]", "{", "{\"lab_version\": 1}", "\u{FEFF}{}", "{\"steps\": [{}]}"] {
+    for text in [
+        "",
+        "null",
+        "[]",
+        "{",
+        "{\"lab_version\": 1}",
+        "\u{FEFF}{}",
+        "{\"steps\": [{}]}",
+    ] {
         let _ = load_lab(text);
     }
 }
