@@ -93,7 +93,30 @@ enum Command {
     Check {
         /// The stack document (JSON), or a main.py.
         stack: PathBuf,
-        /// `text` (one finding per paragraph) or `json` (an array of diagnostics).
+        /// `text` (one finding per paragraph) or `json` (an array of findings, each with the
+        /// fix offered for it, if any).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Language of the text output: `fr` or `en`.
+        #[arg(long, default_value = "fr", value_parser = parse_lang)]
+        lang: Lang,
+        /// Apply every fix that needs no parameter to the file (a main.py through the
+        /// editor's edit, comments kept), print what changed, then check the result.
+        #[arg(long)]
+        fix: bool,
+        /// With --fix: your public IP address or CIDR block (`203.0.113.7`,
+        /// `203.0.113.0/24`); SSH and RDP rules open to the whole Internet are limited to it.
+        #[arg(long, value_name = "ADDRESS", requires = "fix")]
+        my_ip: Option<String>,
+    },
+    /// Print where STACK stands in the lab LAB (a lab file, see docs/labs.md): each step
+    /// done or not, what is missing, and the commands with the stack's names.
+    Lab {
+        /// The lab file (JSON).
+        lab: PathBuf,
+        /// The stack document (JSON), or a main.py.
+        stack: PathBuf,
+        /// `text` or `json` (the steps' statuses).
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
         /// Language of the text output: `fr` or `en`.
@@ -125,19 +148,150 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 /// `check`: the findings as text or JSON, and whether any is an error.
 fn run_check(stack: &Path, format: CheckFormat, lang: Lang) -> Result<bool, Failure> {
     let stack = read_stack(stack)?;
-    let diagnostics = core::check(&stack);
-    let has_error = diagnostics.iter().any(|d| d.severity == core::Severity::Error);
+    let findings = core::findings(&stack);
+    let has_error = findings.iter().any(|f| f.diagnostic.severity == core::Severity::Error);
     let text = match format {
         CheckFormat::Json => {
-            let mut json =
-                serde_json::to_string_pretty(&diagnostics).map_err(|e| Failure::same(format!("json: {e}")))?;
+            let mut json = serde_json::to_string_pretty(&findings).map_err(|e| Failure::same(format!("json: {e}")))?;
             json.push('\n');
             json
         }
-        CheckFormat::Text => check_text(&diagnostics, lang),
+        CheckFormat::Text => {
+            let diagnostics: Vec<core::Diagnostic> = findings.into_iter().map(|f| f.diagnostic).collect();
+            check_text(&diagnostics, lang)
+        }
     };
     write_output(None, text.as_bytes())?;
     Ok(has_error)
+}
+
+/// `check --fix`: applies every fix that needs no parameter (and, with `my_ip`, the
+/// restriction of SSH and RDP to that address) to the file and says what changed (on
+/// stderr, so that stdout stays the check's output). A `main.py` is edited in place through
+/// [`core::apply_edit`], which keeps the learner's comments and layout; a fix that edit
+/// cannot write (a script that lives in `user_data.py`) is left out and said.
+fn run_fix(path: &Path, my_ip: Option<&str>, lang: Lang) -> Result<(), Failure> {
+    let is_py = path.extension().is_some_and(|e| e == "py");
+    let (stack, code) = if is_py {
+        let (stack, code) = read_program_files(path)?;
+        (stack, Some(code))
+    } else {
+        (read_stack(path)?, None)
+    };
+    let mut params = core::FixParams::new();
+    if let Some(ip) = my_ip {
+        params.insert(core::fix::CIDR_PARAM.to_owned(), ip.to_owned());
+    }
+    let editable = |s: &Stack| match &code {
+        Some((main_py, user_data_py)) => core::apply_edit(main_py, user_data_py.as_deref(), s).is_ok(),
+        None => true,
+    };
+    let run = core::apply_all_fixes_with(&stack, &params, &editable).map_err(|e| Failure {
+        en: format!("--my-ip: {}", e.message(Lang::En)),
+        fr: format!("--my-ip : {}", e.message(Lang::Fr)),
+    })?;
+    let colon = match lang {
+        Lang::Fr => " :",
+        Lang::En => ":",
+    };
+    for a in &run.applied {
+        eprintln!("{} [{}] {}{colon} {}", a.path, a.code, a.fix, a.description.get(lang));
+    }
+    for r in &run.refused {
+        eprintln!(
+            "{} [{}] {}{colon} {}",
+            r.path,
+            r.code,
+            r.fix,
+            match lang {
+                Lang::Fr =>
+                    "non appliquée : main.py ne peut pas recevoir ce changement (corrigez user_data.py à la main)",
+                Lang::En => "not applied: main.py cannot take this change (fix user_data.py by hand)",
+            }
+        );
+    }
+    if run.applied.is_empty() {
+        eprintln!(
+            "{}",
+            match (lang, my_ip.is_some()) {
+                (Lang::Fr, false) => "aucune correction sans paramètre à appliquer",
+                (Lang::En, false) => "no parameterless fix to apply",
+                (Lang::Fr, true) => "aucune correction à appliquer",
+                (Lang::En, true) => "no fix to apply",
+            }
+        );
+        return Ok(());
+    }
+    let bytes = match code {
+        Some((main_py, user_data_py)) => {
+            core::apply_edit(&main_py, user_data_py.as_deref(), &run.stack).map_err(|e| Failure {
+                en: format!("{}: {e}", path.display()),
+                fr: format!("{} : {}", path.display(), e.message_fr()),
+            })?
+        }
+        None => core::save_stack(&run.stack),
+    };
+    write_output(Some(path), bytes.as_bytes())?;
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::Fr => format!("{} correction(s) écrite(s) dans {}", run.applied.len(), path.display()),
+            Lang::En => format!("{} fix(es) written to {}", run.applied.len(), path.display()),
+        }
+    );
+    Ok(())
+}
+
+/// `lab`: the statuses of the lab's steps on the stack, as text or JSON.
+fn run_lab(lab: &Path, stack: &Path, format: CheckFormat, lang: Lang) -> Result<(), Failure> {
+    use std::fmt::Write as _;
+    let text = read_text(lab)?;
+    let lab = core::load_lab(&text).map_err(|e| Failure {
+        en: format!("{}: {}", lab.display(), e.message(Lang::En)),
+        fr: format!("{} : {}", lab.display(), e.message(Lang::Fr)),
+    })?;
+    let stack = read_stack(stack)?;
+    let progress = core::lab_progress(&lab, &stack);
+    let out = match format {
+        CheckFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&progress).map_err(|e| Failure::same(format!("json: {e}")))?;
+            json.push('\n');
+            json
+        }
+        CheckFormat::Text => {
+            let mut out = String::new();
+            let _ = writeln!(out, "{}\n", lab.title.get(lang));
+            for s in &progress {
+                let mark = if !s.commands.is_empty() {
+                    "[>]"
+                } else if s.done {
+                    "[x]"
+                } else {
+                    "[ ]"
+                };
+                let _ = writeln!(out, "{mark} {} ({})", s.title.get(lang), s.id);
+                if let Some(m) = &s.missing {
+                    let _ = writeln!(out, "    {}", m.get(lang));
+                    let _ = writeln!(out, "    → {}", s.hint.get(lang));
+                }
+                if !s.commands.is_empty() {
+                    let _ = writeln!(out, "    {}", s.hint.get(lang));
+                }
+                for c in &s.commands {
+                    let _ = writeln!(out, "    $ {}", c.run);
+                    let _ = writeln!(out, "      {}", c.see.get(lang));
+                }
+            }
+            let stack_steps = progress.iter().filter(|s| s.commands.is_empty());
+            let (done, total) = stack_steps.fold((0, 0), |(d, t), s| (d + usize::from(s.done), t + 1));
+            let _ = match lang {
+                Lang::Fr => writeln!(out, "\n{done}/{total} étape(s) de la stack faite(s)"),
+                Lang::En => writeln!(out, "\n{done}/{total} stack step(s) done"),
+            };
+            out
+        }
+    };
+    write_output(None, out.as_bytes())
 }
 
 fn check_text(diagnostics: &[core::Diagnostic], lang: Lang) -> String {
@@ -301,9 +455,24 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let stack = read_program(&main_py)?;
             write_output(output.as_deref(), core::save_stack(&stack).as_bytes()).map(|()| ExitCode::SUCCESS)
         }
-        Command::Check { stack, format, lang } => {
+        Command::Check {
+            stack,
+            format,
+            lang,
+            fix,
+            my_ip,
+        } => {
+            if fix {
+                run_fix(&stack, my_ip.as_deref(), lang)?;
+            }
             run_check(&stack, format, lang).map(|error| if error { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        Command::Lab {
+            lab,
+            stack,
+            format,
+            lang,
+        } => run_lab(&lab, &stack, format, lang).map(|()| ExitCode::SUCCESS),
         Command::Export { stack, output, format } => {
             // From a main.py, the cdktf project holds that very text, comments and all.
             let (stack, code) = if stack.extension().is_some_and(|e| e == "py") {

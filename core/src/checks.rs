@@ -41,6 +41,8 @@ use std::collections::HashMap;
 pub use catalog::{CheckInfo, CATALOG};
 pub use refusals::{same_place, synth_error_path};
 pub use templates::strings as terraform_strings;
+/// The header cloud-init reads at the start of a script (`#!`, `#cloud-config`...), for the fixes.
+pub(crate) use user_data::header as user_data_header;
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Text;

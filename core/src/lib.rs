@@ -5,8 +5,10 @@
 //! - [`load_stack`] / [`save_stack`]: the stack document (JSON, `"version": 1`);
 //! - [`synth`]: the `cdk.tf.json` that cdktf 0.21.0 writes, byte for byte;
 //! - [`check`]: the learner's mistakes, as [`Diagnostic`]s in French and English;
+//! - [`findings`] / [`apply_fix`]: the same, with the one-click fix of each (module [`fix`]);
 //! - [`diagram_svg`]: the diagram of the stack, as SVG text;
 //! - [`main_py`] / [`export_zip`]: the Python the course writes, and the whole project;
+//! - [`load_lab`] / [`lab_progress`] / [`apply_step_template`]: labs as data (module [`lab`]);
 //! - [`main_tf`]: the same stack as the Terraform HCL a person would write;
 //! - [`cdktn`]: the same project for CDK Terrain, cdktf's community continuation.
 //!
@@ -19,8 +21,10 @@ pub mod diagnostic;
 pub mod diagram;
 pub mod edit;
 pub mod export;
+pub mod fix;
 pub mod hcl;
 pub mod i18n;
+pub mod lab;
 pub mod load;
 pub mod logical_id;
 pub mod model;
@@ -40,8 +44,13 @@ pub use export::{
     export_project, export_project_as, export_zip, export_zip_as, with_learner_code, zip_project, ExportAsError,
     ExportError, Project, ProjectFile, ProjectKind,
 };
+pub use fix::{
+    apply_all_fixes, apply_all_fixes_with, apply_fix, findings, AppliedFix, Finding, FixError, FixOffer, FixParams,
+    FixRun,
+};
 pub use hcl::{main_tf, HclError};
 pub use i18n::{Lang, Text};
+pub use lab::{apply_step_template, lab_progress, load_lab, Lab, LabError, StepStatus};
 pub use load::{load_stack, load_stack_bytes, save_stack, LoadError};
 pub use model::*;
 pub use python::{main_py, python_files, python_identifier, try_python_files, PythonFiles};
