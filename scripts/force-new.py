@@ -10,7 +10,7 @@ credentials, skip_* options) and a configuration equal to it but for one attribu
 it is in `replace_paths` beyond the baseline's (an incomplete state makes a few computed
 attributes of aws_instance force one in every plan: security_groups, ipv6_addresses).
 
-Usage: scripts/force-new.py [terraform types...]  (44 plans, one to a few minutes)
+Usage: scripts/force-new.py [terraform types...]  (44 plans: a few minutes; over ten on a loaded machine)
 Exit: 0 when every probe agrees with the table, 1 on a disagreement (listed), 2 when
 terraform or the AWS provider plugin (under /opt/tf-plugins, or TF_PLUGIN_MIRROR) is
 missing. The provider is the local plugin's version (5.100.0 on the project's machine),
