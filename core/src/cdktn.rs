@@ -119,9 +119,8 @@ fn readme(stack: &Stack) -> String {
     let Summary {
         list_fr,
         list_en,
-        cost,
-        unknown_fr,
-        unknown_en,
+        cost_fr,
+        cost_en,
     } = summary(stack);
     format!(
         "# {name} (CDK Terrain)
@@ -137,7 +136,7 @@ Son `cdk.tf.json` est celui du playground, à trois valeurs près : la version d
 {list_fr}
 ## Les commandes
 
-Prérequis : Python 3.11, pipenv, Node.js, Terraform et la CLI cdktn (`npm install -g cdktn-cli@{CDKTN_VERSION}`),
+Prérequis : Python 3.11, pipenv, Node.js 22 (LTS) ou 24, Terraform et la CLI cdktn (`npm install -g cdktn-cli@{CDKTN_VERSION}`),
 et des identifiants AWS (`aws configure`).
 
 ```bash
@@ -150,10 +149,7 @@ cdktn destroy         # supprime tout ce que la stack a créé
 
 ## Ce que cela coûte
 
-Laissée en marche, cette stack coûte environ **{cost:.2} USD par mois**{unknown_fr} : prix indicatifs
-à la demande (us-east-1, 2025) des instances, des volumes EBS et des adresses IPv4 publiques ;
-l'offre gratuite d'AWS peut en couvrir une partie. Les snapshots se paient en plus, au Go stocké.
-
+{cost_fr}
 ## Tout supprimer
 
 Quand vous avez fini, lancez `cdktn destroy` depuis ce dossier et confirmez. Vérifiez ensuite
@@ -175,7 +171,7 @@ version ({CDKTN_VERSION}), the AWS provider's ({CDKTN_AWS_PROVIDER_VERSION}) and
 {list_en}
 ### Commands
 
-You need Python 3.11, pipenv, Node.js, Terraform and the cdktn CLI (`npm install -g cdktn-cli@{CDKTN_VERSION}`),
+You need Python 3.11, pipenv, Node.js 22 (LTS) or 24, Terraform and the cdktn CLI (`npm install -g cdktn-cli@{CDKTN_VERSION}`),
 and AWS credentials (`aws configure`).
 
 ```bash
@@ -188,10 +184,7 @@ cdktn destroy         # deletes everything the stack created
 
 ### What it costs
 
-Left running, this stack costs about **{cost:.2} USD a month**{unknown_en}: indicative on-demand
-prices (us-east-1, 2025) of the instances, EBS volumes and public IPv4 addresses; the AWS
-Free Tier may cover part of it. Snapshots are billed on top, per GB stored.
-
+{cost_en}
 ### Deleting everything
 
 When you are done, run `cdktn destroy` from this folder and confirm. Then check in the EC2

@@ -16,9 +16,10 @@ use thiserror::Error;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use crate::cost::{format_usd, free_tier_terms, monthly_cost};
 use crate::hcl::{main_tf, HclError};
 use crate::i18n::Lang;
-use crate::model::{Resource, Stack};
+use crate::model::Stack;
 use crate::python::try_python_files;
 use crate::synth::{SynthError, SynthOptions, CDKTF_PROVIDER_AWS_VERSION, CDKTF_VERSION};
 
@@ -338,79 +339,6 @@ fn cdktf_json(stack: &Stack) -> String {
     )
 }
 
-/// Approximate on-demand prices, USD per hour, Linux, us-east-1, from the AWS EC2 pricing
-/// page (2025); other regions cost a little more (Paris about 10 % more).
-const HOURLY_PRICES: &[(&str, f64)] = &[
-    ("t2.nano", 0.0058),
-    ("t2.micro", 0.0116),
-    ("t2.small", 0.023),
-    ("t2.medium", 0.0464),
-    ("t2.large", 0.0928),
-    ("t3.nano", 0.0052),
-    ("t3.micro", 0.0104),
-    ("t3.small", 0.0208),
-    ("t3.medium", 0.0416),
-    ("t3.large", 0.0832),
-    ("t3a.micro", 0.0094),
-    ("t3a.small", 0.0188),
-    ("t4g.nano", 0.0042),
-    ("t4g.micro", 0.0084),
-    ("t4g.small", 0.0168),
-    ("m5.large", 0.096),
-    ("m6i.large", 0.096),
-    ("c5.large", 0.085),
-    ("r5.large", 0.126),
-];
-
-/// Approximate EBS storage prices, USD per GiB-month, us-east-1 (AWS EBS pricing page, 2025).
-fn ebs_price(volume_type: &str) -> f64 {
-    match volume_type {
-        "gp2" => 0.10,
-        "io1" | "io2" => 0.125,
-        "st1" => 0.045,
-        "sc1" => 0.015,
-        "standard" => 0.05,
-        _ => 0.08, // gp3, the default of recent AMIs
-    }
-}
-
-const HOURS_PER_MONTH: f64 = 730.0;
-
-/// Rough monthly cost of leaving the stack running, USD, and whether a price was unknown.
-fn monthly_cost(stack: &Stack) -> (f64, bool) {
-    let mut total = 0.0;
-    let mut unknown = false;
-    for r in &stack.resources {
-        match r {
-            Resource::Instance(i) => {
-                let t = i.instance_type.as_deref().unwrap_or("t2.micro");
-                match HOURLY_PRICES.iter().find(|(name, _)| *name == t) {
-                    Some((_, p)) => total += p * HOURS_PER_MONTH,
-                    None => unknown = true,
-                }
-                let root = i.root_block_device.as_ref();
-                let size = root.and_then(|d| d.volume_size).unwrap_or(8);
-                let vt = root.and_then(|d| d.volume_type.as_deref()).unwrap_or("gp3");
-                total += size.max(0) as f64 * ebs_price(vt);
-                for d in i.ebs_block_device.iter().flatten() {
-                    let vt = d.volume_type.as_deref().unwrap_or("gp3");
-                    total += d.volume_size.unwrap_or(0).max(0) as f64 * ebs_price(vt);
-                }
-                if i.associate_public_ip_address != Some(false) {
-                    // A public IPv4 address: 0.005 USD per hour since February 2024.
-                    total += 0.005 * HOURS_PER_MONTH;
-                }
-            }
-            Resource::EbsVolume(v) => {
-                let vt = v.volume_type.as_deref().unwrap_or("gp3");
-                total += v.size.unwrap_or(0).max(0) as f64 * ebs_price(vt);
-            }
-            _ => {}
-        }
-    }
-    (total, unknown)
-}
-
 fn count(stack: &Stack, class: &str) -> usize {
     stack
         .resources
@@ -419,38 +347,199 @@ fn count(stack: &Stack, class: &str) -> usize {
         .count()
 }
 
-/// What both READMEs say of a stack: what it creates (French, English lists) and its rough
-/// monthly cost, with the note for unknown prices.
+/// What the READMEs say of a stack: what it creates (French, English lists, with real
+/// plurals) and what it costs (French, English paragraphs from [`crate::cost::monthly_cost`]:
+/// the stack's own region, the price table's date).
 pub(crate) struct Summary {
     pub(crate) list_fr: String,
     pub(crate) list_en: String,
-    pub(crate) cost: f64,
-    pub(crate) unknown_fr: &'static str,
-    pub(crate) unknown_en: &'static str,
+    pub(crate) cost_fr: String,
+    pub(crate) cost_en: String,
+}
+
+/// `n` and the singular or plural form: French takes the singular for 0 and 1 ("0 sortie",
+/// "1 sortie", "2 sorties"), English for 1 only.
+fn counted(n: usize, one: &str, many: &str, lang: Lang) -> String {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    format!("{n} {}", if singular { one } else { many })
+}
+
+/// An ISO date (`2025-06-01`) in words: `1er juin 2025`, `1 June 2025`; as given if not a date.
+pub(crate) fn date_words(iso: &str, lang: Lang) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.split('-');
+    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return iso.to_owned();
+    };
+    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+        return iso.to_owned();
+    };
+    let Some(i) = m.checked_sub(1).filter(|i| *i < 12) else {
+        return iso.to_owned();
+    };
+    match lang {
+        Lang::Fr if d == 1 => format!("1er {} {y}", FR[i]),
+        Lang::Fr => format!("{d} {} {y}", FR[i]),
+        Lang::En => format!("{d} {} {y}", EN[i]),
+    }
+}
+
+/// The README's cost paragraph in `lang`, from [`monthly_cost`].
+fn cost_paragraph(stack: &Stack, lang: Lang) -> String {
+    let c = monthly_cost(stack);
+    let fr = lang == Lang::Fr;
+    let region = c.region.as_deref().unwrap_or_default();
+    if c.region.is_none() {
+        return if fr {
+            "Le coût n'est pas estimé : l'AwsProvider ne donne pas de région (elle viendrait de\n`AWS_REGION` ou de `~/.aws/config`).\n".to_owned()
+        } else {
+            "The cost is not estimated: the AwsProvider gives no region (it would come from\n`AWS_REGION` or `~/.aws/config`).\n".to_owned()
+        };
+    }
+    if !c.region_known {
+        let known = crate::cost_prices::REGIONS
+            .iter()
+            .map(|r| r.region)
+            .collect::<Vec<_>>()
+            .join(", ");
+        return if fr {
+            format!("Le coût n'est pas estimé : la région {region} n'est pas dans la table des prix du playground\n({known}). Voir https://aws.amazon.com/ec2/pricing/on-demand/.\n")
+        } else {
+            format!("The cost is not estimated: the region {region} is not in the playground's price table\n({known}). See https://aws.amazon.com/ec2/pricing/on-demand/.\n")
+        };
+    }
+    let date = date_words(c.prices_as_of, lang);
+    let total = c.total_text(lang);
+    let mut out = if fr {
+        format!(
+            "Laissée en marche, cette stack coûte **{total} par mois** dans sa région, {region} : prix à la\ndemande de la table du playground datée du {date}, d'après les pages de prix d'AWS (à vérifier),\n730 heures par mois.\n\n"
+        )
+    } else {
+        format!(
+            "Left running, this stack costs **{total} a month** in its region, {region}: on-demand prices\nfrom the playground's table dated {date}, after AWS's price pages (to be checked), 730 hours\na month.\n\n"
+        )
+    };
+    for line in &c.lines {
+        let amount = match line.monthly {
+            Some(m) => format!(" = {}", format_usd(m, lang)),
+            None => String::new(),
+        };
+        let colon = if fr { " :" } else { ":" };
+        out.push_str(&format!(
+            "- `{}`{colon} {}{amount}\n",
+            line.resource,
+            line.description.get(lang)
+        ));
+    }
+    if c.lines.is_empty() {
+        out.push_str(if fr { "- rien de payant\n" } else { "- nothing billed\n" });
+    }
+    // The first note is the region and date, said above; the free tier's terms go with it below.
+    let terms = free_tier_terms();
+    for note in c.notes.iter().skip(1).filter(|n| **n != terms) {
+        out.push_str(&format!("\n{}\n", note.get(lang)));
+    }
+    let covered = c.total - c.total_after_free_tier;
+    if covered > 0.0 {
+        let (covered, left) = (format_usd(covered, lang), format_usd(c.total_after_free_tier, lang));
+        out.push_str(&if fr {
+            format!(
+                "\nL'offre gratuite de 12 mois en couvrirait {covered} par mois ; il resterait {left}. {}\n",
+                terms.fr
+            )
+        } else {
+            format!(
+                "\nThe 12-month free tier would cover {covered} of it a month, leaving {left}. {}\n",
+                terms.en
+            )
+        });
+    }
+    out
 }
 
 pub(crate) fn summary(stack: &Stack) -> Summary {
-    let (cost, unknown) = monthly_cost(stack);
-    let rows: Vec<(usize, &str, &str, &str)> = [
-        ("Instance", "instance(s) EC2", "EC2 instance(s)"),
-        ("SecurityGroup", "groupe(s) de sécurité", "security group(s)"),
-        ("KeyPair", "paire(s) de clés", "key pair(s)"),
-        ("EbsVolume", "volume(s) EBS", "EBS volume(s)"),
-        ("VolumeAttachment", "attachement(s) de volume", "volume attachment(s)"),
-        ("EbsSnapshot", "snapshot(s) EBS", "EBS snapshot(s)"),
+    let rows: Vec<(usize, [&str; 4])> = [
+        (
+            "Instance",
+            ["instance EC2", "instances EC2", "EC2 instance", "EC2 instances"],
+        ),
+        (
+            "SecurityGroup",
+            [
+                "groupe de sécurité",
+                "groupes de sécurité",
+                "security group",
+                "security groups",
+            ],
+        ),
+        ("KeyPair", ["paire de clés", "paires de clés", "key pair", "key pairs"]),
+        ("EbsVolume", ["volume EBS", "volumes EBS", "EBS volume", "EBS volumes"]),
+        (
+            "VolumeAttachment",
+            [
+                "attachement de volume",
+                "attachements de volume",
+                "volume attachment",
+                "volume attachments",
+            ],
+        ),
+        (
+            "EbsSnapshot",
+            ["snapshot EBS", "snapshots EBS", "EBS snapshot", "EBS snapshots"],
+        ),
         (
             "DataAwsAmi",
-            "recherche(s) d'AMI (rien n'est créé)",
-            "AMI lookup(s) (nothing is created)",
+            [
+                "recherche d'AMI (rien n'est créé)",
+                "recherches d'AMI (rien n'est créé)",
+                "AMI lookup (nothing is created)",
+                "AMI lookups (nothing is created)",
+            ],
         ),
-        ("TerraformOutput", "sortie(s)", "output(s)"),
+        ("TerraformOutput", ["sortie", "sorties", "output", "outputs"]),
     ]
     .iter()
-    .map(|(class, fr, en)| (count(stack, class), *class, *fr, *en))
-    .filter(|(n, ..)| *n > 0)
+    .map(|(class, forms)| (count(stack, class), *forms))
+    .filter(|(n, _)| *n > 0)
     .collect();
-    let list_fr: String = rows.iter().map(|(n, _, fr, _)| format!("- {n} {fr}\n")).collect();
-    let list_en: String = rows.iter().map(|(n, _, _, en)| format!("- {n} {en}\n")).collect();
+    let list_fr: String = rows
+        .iter()
+        .map(|(n, [one, many, ..])| format!("- {}\n", counted(*n, one, many, Lang::Fr)))
+        .collect();
+    let list_en: String = rows
+        .iter()
+        .map(|(n, [.., one, many])| format!("- {}\n", counted(*n, one, many, Lang::En)))
+        .collect();
     let list_fr = if list_fr.is_empty() {
         "- rien pour l'instant\n".to_owned()
     } else {
@@ -461,22 +550,11 @@ pub(crate) fn summary(stack: &Stack) -> Summary {
     } else {
         list_en
     };
-    let unknown_fr = if unknown {
-        " (sans les types d'instance dont le prix n'est pas connu ici)"
-    } else {
-        ""
-    };
-    let unknown_en = if unknown {
-        " (not counting instance types whose price is not known here)"
-    } else {
-        ""
-    };
     Summary {
         list_fr,
         list_en,
-        cost,
-        unknown_fr,
-        unknown_en,
+        cost_fr: cost_paragraph(stack, Lang::Fr),
+        cost_en: cost_paragraph(stack, Lang::En),
     }
 }
 
@@ -486,9 +564,8 @@ fn readme(stack: &Stack) -> String {
     let Summary {
         list_fr,
         list_en,
-        cost,
-        unknown_fr,
-        unknown_en,
+        cost_fr,
+        cost_en,
     } = summary(stack);
     format!(
         "# {name}
@@ -502,8 +579,9 @@ affiché dans le playground (cdktf {CDKTF_VERSION}, cdktf-cdktf-provider-aws {CD
 {list_fr}
 ## Les commandes
 
-Prérequis : Python 3, pipenv, Node.js, Terraform et la CLI cdktf (`npm install -g cdktf-cli@{CDKTF_VERSION}`),
-et des identifiants AWS (`aws configure`).
+Prérequis : Python 3, pipenv, Node.js 22 (LTS) ou 24 (la CLI cdktf signale Node.js 20 comme en fin
+de vie), Terraform et la CLI cdktf (`npm install -g cdktf-cli@{CDKTF_VERSION}`), et des identifiants AWS
+(`aws configure`).
 
 ```bash
 cd {folder}
@@ -513,12 +591,14 @@ cdktf deploy          # crée les ressources (confirmez par « Approve »)
 cdktf destroy         # supprime tout ce que la stack a créé
 ```
 
+`cdktf synth` écrit `cdk.tf.json` et `cdktf synth --hcl` écrit `cdk.tf`, dans le même dossier
+`cdktf.out/stacks/{name}/` : passer de l'un à l'autre y laisse le fichier de l'autre, et
+`cdktf diff` échoue alors (« Duplicate ... configuration »). Videz le dossier avant de changer :
+`rm -rf cdktf.out`.
+
 ## Ce que cela coûte
 
-Laissée en marche, cette stack coûte environ **{cost:.2} USD par mois**{unknown_fr} : prix indicatifs
-à la demande (us-east-1, 2025) des instances, des volumes EBS et des adresses IPv4 publiques ;
-l'offre gratuite d'AWS peut en couvrir une partie. Les snapshots se paient en plus, au Go stocké.
-
+{cost_fr}
 ## Tout supprimer
 
 Quand vous avez fini, lancez `cdktf destroy` depuis ce dossier et confirmez. Vérifiez ensuite
@@ -538,8 +618,9 @@ the course's module 2 (EC2 with CDKTF). Its `main.py` synthesizes exactly the
 {list_en}
 ### Commands
 
-You need Python 3, pipenv, Node.js, Terraform and the cdktf CLI (`npm install -g cdktf-cli@{CDKTF_VERSION}`),
-and AWS credentials (`aws configure`).
+You need Python 3, pipenv, Node.js 22 (LTS) or 24 (the cdktf CLI reports Node.js 20 as end of
+life), Terraform and the cdktf CLI (`npm install -g cdktf-cli@{CDKTF_VERSION}`), and AWS credentials
+(`aws configure`).
 
 ```bash
 cd {folder}
@@ -549,12 +630,14 @@ cdktf deploy          # creates the resources (answer \"Approve\")
 cdktf destroy         # deletes everything the stack created
 ```
 
+`cdktf synth` writes `cdk.tf.json` and `cdktf synth --hcl` writes `cdk.tf`, in the same folder
+`cdktf.out/stacks/{name}/`: switching from one to the other leaves the other's file there, and
+`cdktf diff` then fails (\"Duplicate ... configuration\"). Clear the folder before switching:
+`rm -rf cdktf.out`.
+
 ### What it costs
 
-Left running, this stack costs about **{cost:.2} USD a month**{unknown_en}: indicative on-demand
-prices (us-east-1, 2025) of the instances, EBS volumes and public IPv4 addresses; the AWS
-Free Tier may cover part of it. Snapshots are billed on top, per GB stored.
-
+{cost_en}
 ### Deleting everything
 
 When you are done, run `cdktf destroy` from this folder and confirm. Then check in the EC2
@@ -576,9 +659,8 @@ fn terraform_readme(stack: &Stack, beside_cdktf: bool) -> String {
     let Summary {
         list_fr,
         list_en,
-        cost,
-        unknown_fr,
-        unknown_en,
+        cost_fr,
+        cost_en,
     } = summary(stack);
     let (state_fr, state_en) = if beside_cdktf {
         (
@@ -617,10 +699,7 @@ terraform destroy                  # supprime tout ce que la stack a créé
 
 ## Ce que cela coûte
 
-Laissée en marche, cette stack coûte environ **{cost:.2} USD par mois**{unknown_fr} : prix indicatifs
-à la demande (us-east-1, 2025) des instances, des volumes EBS et des adresses IPv4 publiques ;
-l'offre gratuite d'AWS peut en couvrir une partie. Les snapshots se paient en plus, au Go stocké.
-
+{cost_fr}
 ## Tout supprimer
 
 Quand vous avez fini, lancez `terraform destroy` depuis ce dossier et confirmez. Vérifiez ensuite
@@ -654,10 +733,7 @@ terraform destroy                  # deletes everything the stack created
 
 ### What it costs
 
-Left running, this stack costs about **{cost:.2} USD a month**{unknown_en}: indicative on-demand
-prices (us-east-1, 2025) of the instances, EBS volumes and public IPv4 addresses; the AWS
-Free Tier may cover part of it. Snapshots are billed on top, per GB stored.
-
+{cost_en}
 ### Deleting everything
 
 When you are done, run `terraform destroy` from this folder and confirm. Then check in the EC2
@@ -671,6 +747,7 @@ console (in the right region) that no instance, volume or snapshot is left. Do n
 mod tests {
     use super::*;
     use crate::load_stack;
+    use crate::model::Resource;
 
     fn lab() -> Stack {
         load_stack(include_str!("../../tests/fixtures/ec2-lab/stack.json")).expect("lab loads")
@@ -905,12 +982,70 @@ mod tests {
     #[test]
     fn the_readme_states_cost_and_destroy_in_both_languages() {
         let r = readme(&lab());
-        // t2.micro 730 h + 8 GiB gp3 root + 10 GiB gp3 volume + one public IPv4.
-        let expected = 0.0116 * 730.0 + 8.0 * 0.08 + 10.0 * 0.08 + 0.005 * 730.0;
-        assert!(r.contains(&format!("{expected:.2} USD par mois")), "{r}");
-        assert!(r.contains(&format!("{expected:.2} USD a month")));
+        // eu-west-3, 2025-06-01 table: t2.micro 0.0132 × 730 = 9.636; root 8 GB gp3 ×
+        // 0.0928 = 0.7424; a public IPv4 0.005 × 730 = 3.65; the 10 GB gp3 volume 0.928.
+        // 14.9564 in all.
+        assert!(
+            r.contains("coûte **14,96 USD par mois** dans sa région, eu-west-3"),
+            "{r}"
+        );
+        assert!(
+            r.contains("costs **USD 14.96 a month** in its region, eu-west-3"),
+            "{r}"
+        );
+        assert!(r.contains(
+            "de la table du playground datée du 1er juin 2025, d'après les pages de prix d'AWS (à vérifier)"
+        ));
+        assert!(r.contains("from the playground's table dated 1 June 2025, after AWS's price pages (to be checked)"));
+        assert!(r.contains("- `web` : t2.micro, 730 h × 0,0132 USD = 9,64 USD\n"), "{r}");
+        assert!(r.contains("- `web`: t2.micro, 730 h × USD 0.0132 = USD 9.64\n"), "{r}");
+        assert!(
+            r.contains("- `data` : volume EBS, 10 Go gp3 × 0,0928 USD = 0,93 USD\n"),
+            "{r}"
+        );
+        assert!(r.contains("L'offre gratuite de 12 mois en couvrirait 14,96 USD par mois ; il resterait 0,00 USD."));
+        assert!(!r.contains("us-east-1"), "{r}");
         assert!(r.contains("cdktf destroy"));
-        assert!(r.contains("- 1 instance(s) EC2"));
-        assert!(r.contains("- 1 EC2 instance(s)"));
+        // Real plurals, no "(s)".
+        assert!(r.contains("- 1 instance EC2\n- 1 groupe de sécurité\n"), "{r}");
+        assert!(r.contains("- 2 sorties\n"));
+        assert!(r.contains("- 1 EC2 instance\n- 1 security group\n"));
+        assert!(r.contains("- 2 outputs\n"));
+        assert!(!r.contains("(s)"), "{r}");
+        // Issue 12, friction 14: which Node.js, and cdktf.out between synth and synth --hcl.
+        assert!(r.contains("Node.js 22 (LTS) ou 24 (la CLI cdktf signale Node.js 20 comme en fin\nde vie)"));
+        assert!(r.contains("Node.js 22 (LTS) or 24 (the cdktf CLI reports Node.js 20 as end of\nlife)"));
+        assert!(r.contains("`cdktf diff` échoue alors (« Duplicate ... configuration »)"));
+        assert!(r.contains("`cdktf diff` then fails (\"Duplicate ... configuration\")"));
+        assert_eq!(r.matches("`rm -rf cdktf.out`").count(), 2);
+        // The Terraform and CDK Terrain READMEs say the same of the cost.
+        let tf = terraform_readme(&lab(), false);
+        assert!(tf.contains("coûte **14,96 USD par mois** dans sa région, eu-west-3"));
+        let cdktn = crate::cdktn::project(&lab()).expect("cdktn");
+        assert!(cdktn
+            .files
+            .iter()
+            .any(|f| f.path == "README.md" && f.contents.contains("costs **USD 14.96 a month**")));
+    }
+
+    #[test]
+    fn plurals_dates_and_unknown_regions() {
+        assert_eq!(counted(0, "sortie", "sorties", Lang::Fr), "0 sortie");
+        assert_eq!(counted(2, "sortie", "sorties", Lang::Fr), "2 sorties");
+        assert_eq!(counted(0, "output", "outputs", Lang::En), "0 outputs");
+        assert_eq!(counted(1, "output", "outputs", Lang::En), "1 output");
+        assert_eq!(date_words("2025-06-01", Lang::Fr), "1er juin 2025");
+        assert_eq!(date_words("2025-12-24", Lang::En), "24 December 2025");
+        assert_eq!(date_words("2025-13-01", Lang::En), "2025-13-01");
+        let mut s = lab();
+        if let Some(Resource::AwsProvider(p)) = s.resources.get_mut(0) {
+            p.region = Some("sa-east-1".into());
+        }
+        let r = readme(&s);
+        assert!(
+            r.contains("Le coût n'est pas estimé : la région sa-east-1 n'est pas dans la table"),
+            "{r}"
+        );
+        assert!(r.contains("The cost is not estimated: the region sa-east-1 is not in"));
     }
 }

@@ -17,6 +17,10 @@
 pub mod attributes;
 pub mod cdktn;
 pub mod checks;
+pub mod cost;
+pub mod cost_prices;
+pub mod deploy;
+pub mod deploy_rules;
 pub mod diagnostic;
 pub mod diagram;
 pub mod edit;
@@ -37,6 +41,8 @@ pub mod synth;
 pub mod value;
 
 pub use checks::check;
+pub use cost::{format_usd, monthly_cost, CostEstimate, CostLine};
+pub use deploy::{deploy_preview, DeployPreview, DeployPreviewError, PlannedChange};
 pub use diagnostic::{Diagnostic, Severity};
 pub use diagram::diagram_svg;
 pub use edit::{apply_edit, EditError};
