@@ -29,6 +29,9 @@ scripts/budgets.sh
 step "the diagram as Chromium draws it (every fixture)"
 scripts/diagram-render-check.sh
 
+step "the diagram as librsvg draws it (rsvg-convert: lab and multi-zone)"
+scripts/diagram-rsvg-check.sh
+
 step "conformance with the real cdktf (every fixture)"
 scripts/conformance.sh
 
@@ -47,6 +50,9 @@ scripts/cdktn-conformance.sh ec2-lab multi-zone all-attributes user-data-module
 step "wasm32 build (trunk, release, offline)"
 cargo fetch --locked >/dev/null
 trunk build --release --offline
+
+step "what the page makes a visitor download, against its budgets"
+scripts/size-budget.sh
 
 step "browser tests (headless Chromium)"
 scripts/browser-test.sh --no-build
