@@ -389,12 +389,12 @@ fn monthly_cost(stack: &Stack) -> (f64, bool) {
                     None => unknown = true,
                 }
                 let root = i.root_block_device.as_ref();
-                let size = root.and_then(|d| d.volume_size).unwrap_or(8);
+                let size = root.and_then(|d| d.volume_size).map_or(8.0, |n| n.value());
                 let vt = root.and_then(|d| d.volume_type.as_deref()).unwrap_or("gp3");
-                total += size.max(0) as f64 * ebs_price(vt);
+                total += size.max(0.0) * ebs_price(vt);
                 for d in i.ebs_block_device.iter().flatten() {
                     let vt = d.volume_type.as_deref().unwrap_or("gp3");
-                    total += d.volume_size.unwrap_or(0).max(0) as f64 * ebs_price(vt);
+                    total += d.volume_size.map_or(0.0, |n| n.value()).max(0.0) * ebs_price(vt);
                 }
                 if i.associate_public_ip_address != Some(false) {
                     // A public IPv4 address: 0.005 USD per hour since February 2024.
@@ -403,7 +403,7 @@ fn monthly_cost(stack: &Stack) -> (f64, bool) {
             }
             Resource::EbsVolume(v) => {
                 let vt = v.volume_type.as_deref().unwrap_or("gp3");
-                total += v.size.unwrap_or(0).max(0) as f64 * ebs_price(vt);
+                total += v.size.map_or(0.0, |n| n.value()).max(0.0) * ebs_price(vt);
             }
             _ => {}
         }
