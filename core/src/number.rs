@@ -133,7 +133,8 @@ impl JsNumber {
             return None;
         }
         // Rust's float parsing is correctly rounded (nearest, ties to even), like JSON.parse.
-        digits.parse::<f64>().ok().and_then(JsNumber::new)
+        // `+ 0.0` turns `-0` into 0: a Python int has no negative zero.
+        digits.parse::<f64>().ok().map(|v| v + 0.0).and_then(JsNumber::new)
     }
 }
 
@@ -282,6 +283,7 @@ mod tests {
         let too_big = format!("1{}", "0".repeat(400));
         assert_eq!(JsNumber::from_decimal_integer(&too_big), None);
         assert_eq!(JsNumber::from_decimal_integer("1.5"), None);
+        assert_eq!(JsNumber::from_decimal_integer("-0"), JsNumber::new(0.0));
         assert_eq!(JsNumber::from_decimal_integer("-"), None);
         assert_eq!(
             JsNumber::from(9_007_199_254_740_993_i64).value(),
