@@ -32,8 +32,8 @@ fn largest() -> Stack {
     for k in 0..10 {
         let rule = |port: i64, cidr: Option<&str>, source: Option<StrValue>| SecurityGroupRule {
             protocol: Some("tcp".into()),
-            from_port: Some(port),
-            to_port: Some(port),
+            from_port: Some(port.into()),
+            to_port: Some(port.into()),
             cidr_blocks: cidr.map(|c| vec![c.to_owned()]),
             security_groups: source.map(|s| vec![s]),
             ..SecurityGroupRule::default()

@@ -28,8 +28,8 @@ use std::process::ExitCode;
 use ec2_playground_core::checks::catalog::TERRAFORM_REFUSES;
 use ec2_playground_core::logical_id::logical_id;
 use ec2_playground_core::{
-    check, save_stack, synth, AwsProvider, Diagnostic, Instance, MetadataOptions, Resource, SecurityGroupRule,
-    Severity, Stack, SynthOptions, UserData, UserDataEncoding,
+    check, save_stack, synth, AwsProvider, Diagnostic, Instance, JsNumber, MetadataOptions, Resource,
+    SecurityGroupRule, Severity, Stack, SynthOptions, UserData, UserDataEncoding,
 };
 use serde_json::Value;
 use stacks::{nth_stack, Mode};
@@ -116,8 +116,8 @@ fn rule(stack: &mut Stack, edit: fn(&mut SecurityGroupRule)) {
     match sg {
         Some(sg) => {
             let mut r = SecurityGroupRule {
-                from_port: Some(443),
-                to_port: Some(443),
+                from_port: Some(443.into()),
+                to_port: Some(443.into()),
                 protocol: Some("tcp".into()),
                 cidr_blocks: Some(vec!["10.0.0.0/8".into()]),
                 description: Some("oracle".into()),
@@ -135,7 +135,9 @@ const MUTATIONS: &[Mutation] = &[
     ("http_tokens Required", |s| {
         metadata(s).http_tokens = Some("Required".into())
     }),
-    ("hop limit 65", |s| metadata(s).http_put_response_hop_limit = Some(65)),
+    ("hop limit 65", |s| {
+        metadata(s).http_put_response_hop_limit = Some(65.into())
+    }),
     ("http_endpoint true", |s| {
         metadata(s).http_endpoint = Some("true".into())
     }),
@@ -253,6 +255,13 @@ const MUTATIONS: &[Mutation] = &[
             "#!/bin/bash\ndnf install -y \\\n  httpd\n",
             UserDataEncoding::FnBase64encode,
         )
+    }),
+    ("rule port 1.5", |s| rule(s, |r| r.from_port = JsNumber::new(1.5))),
+    ("root volume size 1e22", |s| {
+        instance(s)
+            .root_block_device
+            .get_or_insert_with(Default::default)
+            .volume_size = JsNumber::new(1e22)
     }),
 ];
 

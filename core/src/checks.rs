@@ -72,6 +72,7 @@ pub fn check(stack: &Stack) -> Vec<Diagnostic> {
         }
         ids::check(&mut sink, i, resource);
         bidi::check(&mut sink, i, resource);
+        schema::check_whole_numbers(&mut sink, i, resource);
         match resource {
             Resource::AwsProvider(p) => provider::check(&cx, &mut sink, i, p),
             Resource::DataAwsAmi(a) => {

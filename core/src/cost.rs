@@ -96,8 +96,8 @@ pub fn free_tier_terms() -> Text {
 
 /// Reads a size, IOPS or throughput kwarg as a number (one place to change if the model's
 /// number type changes).
-fn number(v: Option<i64>) -> Option<f64> {
-    v.map(|n| n as f64)
+fn number(v: Option<crate::JsNumber>) -> Option<f64> {
+    v.map(crate::JsNumber::value)
 }
 
 fn t(fr: impl Into<String>, en: impl Into<String>) -> Text {

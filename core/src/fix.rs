@@ -186,8 +186,8 @@ pub const CIDR_PARAM: &str = "cidr";
 /// Source: <https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html>.
 fn default_egress() -> SecurityGroupRule {
     SecurityGroupRule {
-        from_port: Some(0),
-        to_port: Some(0),
+        from_port: Some(0.into()),
+        to_port: Some(0.into()),
         protocol: Some("-1".to_owned()),
         cidr_blocks: Some(vec!["0.0.0.0/0".to_owned()]),
         description: Some("All outbound traffic".to_owned()),
@@ -607,7 +607,7 @@ pub fn escape_template(script: &str, dollar: bool) -> String {
 fn fix_rule(fix: &str, rule: &mut SecurityGroupRule, rest: &[Seg]) -> bool {
     match (fix, rest) {
         (SWAP_PORTS, [Seg::Name("from_port" | "to_port")]) => match (rule.from_port, rule.to_port) {
-            (Some(f), Some(t)) if f > t => {
+            (Some(f), Some(t)) if f.value() > t.value() => {
                 rule.from_port = Some(t);
                 rule.to_port = Some(f);
                 true
@@ -615,8 +615,8 @@ fn fix_rule(fix: &str, rule: &mut SecurityGroupRule, rest: &[Seg]) -> bool {
             _ => false,
         },
         (ZERO_PORTS, [Seg::Name("from_port" | "to_port")]) => {
-            rule.from_port = Some(0);
-            rule.to_port = Some(0);
+            rule.from_port = Some(0.into());
+            rule.to_port = Some(0.into());
             true
         }
         (NETWORK_ADDRESS | ADD_PREFIX, [Seg::Name(list @ ("cidr_blocks" | "ipv6_cidr_blocks")), Seg::Index(k)]) => {

@@ -471,17 +471,23 @@ fn value_expr(v: &Value, path: &str, depth: usize, heredoc: bool) -> Result<Expr
     })
 }
 
+/// A number of `cdk.tf.json` in HCL: an integer as such, any other number in the very text
+/// cdktf writes for it (`1.5`, `1e+22`, `1e-7`), which HCL reads as the same number.
 fn number(n: &serde_json::Number, path: &str) -> Result<Expression, HclError> {
-    let number = if let Some(i) = n.as_i64() {
-        hcl_edit::Number::from(i)
-    } else if let Some(u) = n.as_u64() {
-        hcl_edit::Number::from(u)
-    } else {
-        n.as_f64()
-            .and_then(hcl_edit::Number::from_f64)
-            .ok_or_else(|| unexpected(path, "a number HCL cannot write"))?
-    };
-    Ok(Expression::from(number))
+    if let Some(i) = n.as_i64() {
+        return Ok(Expression::from(hcl_edit::Number::from(i)));
+    }
+    let js = n
+        .as_f64()
+        .and_then(crate::number::JsNumber::new)
+        .ok_or_else(|| unexpected(path, "a number HCL cannot write"))?;
+    match js.as_i64() {
+        Some(i) if js.is_safe_integer() => Ok(Expression::from(hcl_edit::Number::from(i))),
+        _ => js
+            .js_text()
+            .parse::<Expression>()
+            .map_err(|_| unexpected(path, "a number HCL cannot write")),
+    }
 }
 
 /// A list: on one line when its items are short one-liners (`[aws_security_group.web_sg.id]`),

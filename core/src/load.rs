@@ -68,7 +68,7 @@ impl LoadError {
                 Lang::Fr,
             ) => {
                 let path = shortened(path, PATH_CHARS, Lang::Fr);
-                format!("{path} (ligne {line}, colonne {column}) : {message}")
+                format!("{path} (ligne {line}, colonne {column}) : {}", french(message))
             }
             (LoadError::UnknownVersion { found }, Lang::Fr) => format!(
                 "ce document de stack est en version {} ; ce playground lit la version {STACK_DOCUMENT_VERSION}",
@@ -200,6 +200,178 @@ fn shorten_quotes(message: &str) -> String {
             .join(&delim.to_string());
     }
     out
+}
+
+/// serde's English message of a [`LoadError::Invalid`] in French, so that the French text
+/// of a bad document is French throughout: serde's and serde_json's templates
+/// (`invalid type: X, expected Y`, `unknown field`, `missing field`, syntax errors) and the
+/// messages of this crate's own readers. A message none of these covers gets a French
+/// sentence that says only what kind of fault it is, never the English text.
+fn french(message: &str) -> String {
+    let out = french_message(message).unwrap_or_else(|| {
+        if message.starts_with("EOF") {
+            "le document s'arrête au milieu d'une valeur".to_owned()
+        } else {
+            "cette valeur n'a pas la forme qu'attend un document de stack".to_owned()
+        }
+    });
+    // The length of a value quoted in part (`… (527 characters)`).
+    out.replace(" characters)", " caractères)")
+}
+
+fn french_message(message: &str) -> Option<String> {
+    const WHOLE: &[(&str, &str)] = &[
+        (
+            "EOF while parsing a list",
+            "le document s'arrête au milieu d'une liste (il manque `]`)",
+        ),
+        (
+            "EOF while parsing an object",
+            "le document s'arrête au milieu d'un objet (il manque `}`)",
+        ),
+        (
+            "EOF while parsing a string",
+            "le document s'arrête au milieu d'une chaîne (il manque `\"`)",
+        ),
+        (
+            "EOF while parsing a value",
+            "le document s'arrête là où une valeur est attendue",
+        ),
+        ("expected `:`", "`:` attendu"),
+        ("expected `,` or `]`", "`,` ou `]` attendu"),
+        ("expected `,` or `}`", "`,` ou `}` attendu"),
+        ("expected ident", "`true`, `false` ou `null` attendu"),
+        ("expected value", "une valeur JSON attendue"),
+        ("invalid escape", "séquence d'échappement invalide"),
+        ("invalid number", "nombre invalide"),
+        (
+            "number out of range",
+            "nombre hors de portée (au-delà du plus grand nombre de JavaScript, environ 1,8e308)",
+        ),
+        ("invalid unicode code point", "point de code Unicode invalide"),
+        (
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "caractère de contrôle (\\u0000-\\u001F) dans une chaîne : écrivez-le \\n, \\t ou \\u00XX",
+        ),
+        ("key must be a string", "une clé d'objet doit être une chaîne"),
+        (
+            "lone leading surrogate in hex escape",
+            "demi-caractère UTF-16 isolé dans un échappement \\u",
+        ),
+        ("trailing comma", "virgule en trop avant la fin"),
+        ("trailing characters", "caractères en trop après la fin du document"),
+        ("unexpected end of hex escape", "échappement \\u incomplet"),
+        ("recursion limit exceeded", "imbrication trop profonde"),
+        (
+            r#"an empty object: write a reference {"ref": ..., "attr": ...} or a map {"map": {...}}"#,
+            r#"un objet vide : écrivez une référence {"ref": ..., "attr": ...} ou une table {"map": {...}}"#,
+        ),
+        (
+            r#"an object holds either "ref"/"attr" or "map", not both"#,
+            r#"un objet contient soit "ref"/"attr", soit "map", pas les deux"#,
+        ),
+    ];
+    if let Some((_, fr)) = WHOLE.iter().find(|(en, _)| *en == message) {
+        return Some((*fr).to_owned());
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.rsplit_once(", expected ")?;
+        return Some(format!("{} au lieu de {}", found_fr(found)?, expected_fr(expected)?));
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.rsplit_once(", expected ")?;
+        return Some(format!(
+            "valeur invalide : {}, attendu : {}",
+            found_fr(found)?,
+            expected_fr(expected)?
+        ));
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        let (len, expected) = rest.split_once(", expected ")?;
+        return Some(format!("longueur {len} invalide, attendu : {}", expected_fr(expected)?));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        return Some(unknown("champ inconnu", "champs possibles", rest));
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        return Some(unknown("nom inconnu", "noms possibles", rest));
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return Some(format!("il manque le champ {field}"));
+    }
+    if let Some(field) = message.strip_prefix("duplicate field ") {
+        return Some(format!("le champ {field} est écrit deux fois"));
+    }
+    None
+}
+
+/// `unknown field `x`, expected one of `a`, `b`` (or `expected `a` or `b``, `expected `a``,
+/// `there are no fields`) in French.
+fn unknown(what: &str, possible: &str, rest: &str) -> String {
+    let Some((name, tail)) = rest.split_once(", ") else {
+        return format!("{what} {rest}");
+    };
+    let list = if let Some(l) = tail.strip_prefix("expected one of ") {
+        l.to_owned()
+    } else if let Some(l) = tail.strip_prefix("expected ") {
+        l.replace(" or ", " ou ")
+    } else {
+        return format!("{what} {name} ; aucun n'est possible ici");
+    };
+    format!("{what} {name} ; {possible} : {list}")
+}
+
+/// serde's `Unexpected` (what was found) in French.
+fn found_fr(found: &str) -> Option<String> {
+    let words = [
+        ("boolean ", "le booléen "),
+        ("integer ", "l'entier "),
+        ("floating point ", "le nombre "),
+        ("string ", "la chaîne "),
+        ("character ", "le caractère "),
+    ];
+    for (en, fr) in words {
+        if let Some(v) = found.strip_prefix(en) {
+            return Some(format!("{fr}{v}"));
+        }
+    }
+    Some(
+        match found {
+            "null" => "null",
+            "sequence" => "une liste",
+            "map" => "un objet",
+            "unit value" => "une valeur vide",
+            "byte array" => "des octets",
+            _ => return None,
+        }
+        .to_owned(),
+    )
+}
+
+/// What serde expected (a reader's `expecting`) in French.
+fn expected_fr(expected: &str) -> Option<String> {
+    if let Some(name) = expected.strip_prefix("struct ") {
+        return Some(format!("un objet {name}"));
+    }
+    Some(
+        match expected {
+            "a string" => "une chaîne",
+            "a number" => "un nombre",
+            "a boolean" => "un booléen (true ou false)",
+            "a sequence" => "une liste",
+            "a map" => "un objet",
+            "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" => "un nombre entier",
+            "unit" => "null",
+            r#"a string or a reference {"ref": "<construct id>", "attr": "<attribute>"}"# => {
+                r#"une chaîne ou une référence {"ref": "<id du construct>", "attr": "<attribut>"}"#
+            }
+            r#"a string, a number, a boolean, a list, a reference {"ref": ..., "attr": ...} or a map {"map": {...}}"# => {
+                r#"une chaîne, un nombre, un booléen, une liste, une référence {"ref": ..., "attr": ...} ou une table {"map": {...}}"#
+            }
+            _ => return None,
+        }
+        .to_owned(),
+    )
 }
 
 /// Writes a stack document: pretty JSON, two-space indent, final newline.
@@ -357,6 +529,85 @@ mod tests {
         assert!(en.starts_with("resources[0].Instance.tags."), "{en}");
         assert!(en.contains("… (527 characters) (line 1, column"), "{en}");
         assert!(fr.contains("… (527 caractères) (ligne 1, colonne"), "{fr}");
+    }
+
+    /// Issue 14: the French text of a bad document is French throughout, serde's part
+    /// included; the English text stays serde's.
+    #[test]
+    fn the_french_text_of_a_bad_document_is_all_french() {
+        let bad = [
+            (
+                r#"{"version": 1, "name": "x", "resources": [{"SecurityGroup": {"id": "sg", "ingress": [{"from_port": "22"}]}}]}"#,
+                "la chaîne \"22\" au lieu de un nombre",
+            ),
+            (
+                r#"{"version": 1, "name": "x", "resources": [{"SecurityGroup": {"id": "sg", "ingres": []}}]}"#,
+                "champ inconnu `ingres` ; champs possibles : `id`",
+            ),
+            (
+                r#"{"version": 1, "name": "x", "resources": [{"Instanc": {}}]}"#,
+                "nom inconnu `Instanc` ; noms possibles : `AwsProvider`",
+            ),
+            (
+                r#"{"version": 1, "name": "x", "resources": [{"EbsVolume": {"id": "v", "size": 1e400}}]}"#,
+                "nombre hors de portée",
+            ),
+            (
+                r#"{"version": 1, "name": "x", "resources": [{"EbsVolume": {"size": 8}}]}"#,
+                "il manque le champ `id`",
+            ),
+            (
+                r#"{"version": 1, "name": "x", "resources": [{"TerraformOutput": {"id": "o", "value": null}}]}"#,
+                "null au lieu de une chaîne, un nombre",
+            ),
+            (
+                r#"{"version": 1, "name": "x", "resources": [{"TerraformOutput": {"id": "o", "value": {}}}]}"#,
+                "un objet vide",
+            ),
+            (
+                r#"{"version": 1, "name": "x", "resources": [{"Instance": {"id": "i", "ami": true}}]}"#,
+                "le booléen `true` au lieu de une chaîne ou une référence",
+            ),
+            (
+                "{\"version\": 1, \"name\": \"x\", \"resources\": [",
+                "le document s'arrête",
+            ),
+            (r#"{"version": 1, "name": 5}"#, "l'entier `5` au lieu de une chaîne"),
+        ];
+        for (text, fr) in bad {
+            let err = load_stack(text).expect_err(text);
+            let (en, french) = (err.message(Lang::En), err.message(Lang::Fr));
+            assert!(french.contains(fr), "{french}");
+            for word in [
+                "expected", "invalid", "unknown", "field", "EOF", "string", "while", "type:",
+            ] {
+                assert!(!french.contains(word), "{word} in {french}");
+            }
+            assert_ne!(en, french);
+        }
+    }
+
+    /// Issue 14: a document holds numbers as JavaScript does: `1.5`, `1e22`, `-0.0`, and
+    /// integers past 2^53 rounded to the nearest double.
+    #[test]
+    fn numbers_load_as_javascript_holds_them() {
+        let text = r#"{"version": 1, "name": "x", "resources": [
+            {"EbsVolume": {"id": "v", "availability_zone": "a", "size": 9007199254740993, "iops": 1.5, "throughput": -0}},
+            {"TerraformOutput": {"id": "o", "value": [1e22, -0.0, 100000000000000000000000]}}
+        ]}"#;
+        let stack = load_stack(text).expect("loads");
+        let again = load_stack(&save_stack(&stack)).expect("reloads");
+        assert_eq!(stack, again);
+        let saved = save_stack(&stack);
+        for written in [
+            "\"size\": 9007199254740992",
+            "\"iops\": 1.5",
+            "\"throughput\": -0.0",
+            "1e+22",
+            "1e+23",
+        ] {
+            assert!(saved.contains(written), "{written} not in {saved}");
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use crate::number::JsNumber;
 use crate::value::{OutputValue, Reference, StrValue};
 
 /// The document version this build reads and writes.
@@ -412,10 +413,10 @@ pub struct DataAwsAmi {
 pub struct SecurityGroupRule {
     /// First port of the range (or ICMP type); 0 with protocol `-1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from_port: Option<i64>,
+    pub from_port: Option<JsNumber>,
     /// Last port of the range (or ICMP code).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to_port: Option<i64>,
+    pub to_port: Option<JsNumber>,
     /// `"tcp"`, `"udp"`, `"icmp"`, `"icmpv6"`, `"-1"` (all) or a protocol number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
@@ -551,16 +552,16 @@ impl UserData {
 pub struct RootBlockDevice {
     /// Size in GiB.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume_size: Option<i64>,
+    pub volume_size: Option<JsNumber>,
     /// `gp2`, `gp3`, `io1`, `io2`, `standard`...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_type: Option<String>,
     /// Provisioned IOPS (io1, io2, gp3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub iops: Option<i64>,
+    pub iops: Option<JsNumber>,
     /// Throughput in MiB/s (gp3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub throughput: Option<i64>,
+    pub throughput: Option<JsNumber>,
     /// Encrypt the volume.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypted: Option<bool>,
@@ -577,16 +578,16 @@ pub struct EbsBlockDevice {
     pub device_name: String,
     /// Size in GiB.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume_size: Option<i64>,
+    pub volume_size: Option<JsNumber>,
     /// Volume type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_type: Option<String>,
     /// Provisioned IOPS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub iops: Option<i64>,
+    pub iops: Option<JsNumber>,
     /// Throughput in MiB/s.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub throughput: Option<i64>,
+    pub throughput: Option<JsNumber>,
     /// Encrypt the volume.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypted: Option<bool>,
@@ -610,7 +611,7 @@ pub struct MetadataOptions {
     pub http_tokens: Option<String>,
     /// Hop limit of PUT responses, 1 to 64.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub http_put_response_hop_limit: Option<i64>,
+    pub http_put_response_hop_limit: Option<JsNumber>,
     /// `"enabled"` or `"disabled"`: tags readable from the metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_metadata_tags: Option<String>,
@@ -688,16 +689,16 @@ pub struct EbsVolume {
     pub availability_zone: StrValue,
     /// Size in GiB.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub size: Option<i64>,
+    pub size: Option<JsNumber>,
     /// Volume type (`gp3`...); the kwarg is `type`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub volume_type: Option<String>,
     /// Provisioned IOPS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub iops: Option<i64>,
+    pub iops: Option<JsNumber>,
     /// Throughput in MiB/s.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub throughput: Option<i64>,
+    pub throughput: Option<JsNumber>,
     /// Encrypt the volume.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypted: Option<bool>,

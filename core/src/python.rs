@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use crate::model::{Resource, Stack, UserData, UserDataEncoding, UserDataLocation};
+use crate::number::JsNumber;
 use crate::schema::{self, Block, Kind, Kwarg};
 use crate::synth::{document_fields, typed, validate, SynthError};
 use crate::value::{OutputValue, StrValue};
@@ -455,7 +456,7 @@ impl<'a> Generator<'a> {
     fn expr(&mut self, module: &'static str, kind: Kind, v: &Value) -> Expr {
         match kind {
             Kind::Str => Expr::Str(v.as_str().unwrap_or_default().to_owned()),
-            Kind::Int => int_expr(v.as_i64().unwrap_or_default()),
+            Kind::Number => number_expr(typed::<JsNumber>(v).unwrap_or(JsNumber::from(0))),
             Kind::Bool => bool_expr(v.as_bool().unwrap_or_default()),
             Kind::StrList => Expr::List(
                 v.as_array()
@@ -598,7 +599,7 @@ impl<'a> Generator<'a> {
         match v {
             OutputValue::Ref(r) => self.str_value(&StrValue::Ref(r.clone())),
             OutputValue::Str(s) => Expr::Str(s.clone()),
-            OutputValue::Number(n) => int_expr(*n),
+            OutputValue::Number(n) => number_expr(*n),
             OutputValue::Bool(b) => bool_expr(*b),
             OutputValue::List(items) => Expr::List(items.iter().map(|i| self.output_value(i)).collect()),
             OutputValue::Map(m) => Expr::Dict(
@@ -614,8 +615,10 @@ fn bool_expr(b: bool) -> Expr {
     Expr::raw(if b { "True" } else { "False" })
 }
 
-fn int_expr(n: i64) -> Expr {
-    Expr::raw(n.to_string())
+/// A number as the learner would write it and cdktf reads it back unchanged
+/// ([`JsNumber::python_text`]): `80`, `1.5`, `1e22`, `-0.0`.
+fn number_expr(n: JsNumber) -> Expr {
+    Expr::raw(n.python_text())
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ use serde_json::{json, Map, Value};
 use crate::diagnostic::Severity;
 use crate::i18n::{Lang, Text};
 use crate::model::{Resource, Stack, STACK_DOCUMENT_VERSION};
+use crate::number::JsNumber;
 use crate::schema::{self, Block, Class, Kind, Kwarg};
 
 /// A place in a source file: byte offsets `start..end`, and the 1-based line and column
@@ -316,10 +317,7 @@ fn expects(kind: Kind) -> Text {
     match kind {
         Kind::Str => Text::new("une chaîne (\"...\")", "a string (\"...\")"),
         Kind::StrOrRef => Text::new("une chaîne ou une référence (sg.id)", "a string or a reference (sg.id)"),
-        Kind::Int => Text::new(
-            "un nombre entier (22, sans guillemets)",
-            "a whole number (22, without quotes)",
-        ),
+        Kind::Number => Text::new("un nombre (22, sans guillemets)", "a number (22, without quotes)"),
         Kind::Bool => Text::new("True ou False", "True or False"),
         Kind::StrList => Text::new("une liste de chaînes ([\"...\"])", "a list of strings ([\"...\"])"),
         Kind::StrOrRefList => Text::new(
@@ -433,6 +431,40 @@ impl<'s> Reader<'s> {
 
     fn error(&mut self, code: &'static str, range: TextRange, message: Text, hint: Text) {
         self.push(code, Severity::Error, range, message, hint);
+    }
+
+    /// A number cdktf does not get as written ([`NumLit::Infinite`], [`NumLit::NotANumber`]).
+    fn number_refused(&mut self, range: TextRange, lit: &NumLit) {
+        let (message, hint) = match lit {
+            NumLit::Number(_) => return,
+            NumLit::Infinite => (
+                Text::new(
+                    "ce nombre dépasse le plus grand nombre de JavaScript (environ 1,8e308) : jsii refuse float(\"inf\") (« is not valid JSON ») et cdktf écrirait null pour un tel entier",
+                    "this number is beyond JavaScript's largest number (about 1.8e308): jsii refuses float(\"inf\") (\"is not valid JSON\") and cdktf would write null for such an integer",
+                ),
+                Text::new("écrivez un nombre plus petit", "write a smaller number"),
+            ),
+            NumLit::NotANumber => (
+                Text::new(
+                    "jsii refuse float(\"nan\") : Python l'écrit NaN, qui n'est pas du JSON (« is not valid JSON »)",
+                    "jsii refuses float(\"nan\"): Python writes it NaN, which is not JSON (\"is not valid JSON\")",
+                ),
+                Text::new("écrivez un nombre", "write a number"),
+            ),
+            NumLit::Unsupported => {
+                self.unsupported(
+                    range,
+                    "ce calcul",
+                    "this arithmetic",
+                    Text::new(
+                        "écrivez le nombre lui-même : 22, 1.5, 1e22 ou 10**22",
+                        "write the number itself: 22, 1.5, 1e22 or 10**22",
+                    ),
+                );
+                return;
+            }
+        };
+        self.error("py-number", range, message, hint);
     }
 
     fn unsupported(&mut self, range: TextRange, what_fr: &str, what_en: &str, hint: Text) {
@@ -1463,24 +1495,10 @@ impl<'s> Reader<'s> {
                 self.mismatch(kwarg, kind, e);
                 None
             }
-            Kind::Int => match int_literal(e) {
-                Some(IntLit::Int(n)) => Some(Value::from(n)),
-                Some(IntLit::TooBig) => {
-                    self.error(
-                        "py-number",
-                        e.range(),
-                        Text::new(
-                            format!(
-                                "{} : ce nombre dépasse ce que le playground garde (±2^63)",
-                                kwarg.python
-                            ),
-                            format!(
-                                "{}: this number is beyond what the playground holds (±2^63)",
-                                kwarg.python
-                            ),
-                        ),
-                        Text::new("écrivez un nombre plus petit", "write a smaller number"),
-                    );
+            Kind::Number => match number_literal(e) {
+                Some(NumLit::Number(n)) => Some(n.document_json()),
+                Some(lit) => {
+                    self.number_refused(e.range(), &lit);
                     None
                 }
                 None => {
@@ -1627,7 +1645,7 @@ impl<'s> Reader<'s> {
             }
         }
         if let Expr::Attribute(_) = e {
-            if matches!(kind, Kind::Str | Kind::StrList | Kind::Int | Kind::Bool | Kind::Tags) {
+            if matches!(kind, Kind::Str | Kind::StrList | Kind::Number | Kind::Bool | Kind::Tags) {
                 self.unsupported(
                     e.range(),
                     format!("une référence pour {}", kwarg.python).as_str(),
@@ -1929,18 +1947,27 @@ impl<'s> Reader<'s> {
         }
         match e {
             Expr::BooleanLiteral(b) => Some(Value::Bool(b.value)),
-            Expr::NumberLiteral(_) | Expr::UnaryOp(_) => match int_literal(e) {
-                Some(IntLit::Int(n)) => Some(Value::from(n)),
-                _ => {
-                    self.unsupported(
-                        e.range(),
-                        "ce nombre",
-                        "this number",
-                        Text::new("écrivez un nombre entier", "write a whole number"),
-                    );
-                    None
+            Expr::NumberLiteral(_) | Expr::UnaryOp(_) | Expr::BinOp(_) | Expr::Call(_)
+                if number_literal(e).is_some() =>
+            {
+                match number_literal(e) {
+                    Some(NumLit::Number(n)) => Some(n.document_json()),
+                    Some(lit) => {
+                        self.number_refused(e.range(), &lit);
+                        None
+                    }
+                    None => None,
                 }
-            },
+            }
+            Expr::NumberLiteral(_) | Expr::UnaryOp(_) => {
+                self.unsupported(
+                    e.range(),
+                    "ce nombre",
+                    "this number",
+                    Text::new("écrivez un nombre : 22, 1.5 ou 1e22", "write a number: 22, 1.5 or 1e22"),
+                );
+                None
+            }
             Expr::List(list) => {
                 let mut out = Vec::new();
                 let mut ok = true;
@@ -2000,6 +2027,164 @@ fn deletion(all: &[TextRange], range: TextRange) -> (usize, usize) {
 enum IntLit {
     Int(i64),
     TooBig,
+}
+
+/// What a numeric expression of `main.py` is for cdktf.
+#[derive(Debug, Clone, PartialEq)]
+enum NumLit {
+    /// A number JavaScript holds (a Python `int` rounded to the nearest double).
+    Number(JsNumber),
+    /// `float("inf")`, `1e400`, or an `int` past the largest double.
+    Infinite,
+    /// `float("nan")`.
+    NotANumber,
+    /// A power the reader does not compute (`2**0.5`, `3**-1`, a result past 10^38 that is
+    /// not a power of ten).
+    Unsupported,
+}
+
+/// A number as the learner writes one: an `int` or `float` literal (`22`, `1.5`, `1e22`,
+/// `0x10`, `1_000`, big integers included), signed (`-1`, `+1`), `int ** int` with a
+/// non-negative exponent (`10**22`), or `float("inf")` / `float("nan")` / `float("1.5")`.
+/// Booleans are not numbers here: jsii refuses `True` for a number ("Unable to deserialize
+/// value", seen with cdktf 0.21.0). `None` when `e` is none of these.
+fn number_literal(e: &Expr) -> Option<NumLit> {
+    match e {
+        Expr::NumberLiteral(n) => match &n.value {
+            ast::Number::Int(i) => Some(int_value(i)),
+            ast::Number::Float(f) => Some(float_value(*f)),
+            ast::Number::Complex { .. } => None,
+        },
+        Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd) => {
+            match number_literal(&u.operand)? {
+                // Python's int has no negative zero: `-0` is 0; only `-0.0` is -0.0.
+                NumLit::Number(n) if u.op == ast::UnaryOp::USub && n.value() == 0.0 && is_python_int(&u.operand) => {
+                    Some(NumLit::Number(JsNumber::from(0)))
+                }
+                NumLit::Number(n) if u.op == ast::UnaryOp::USub => Some(float_value(-n.value())),
+                other => Some(other),
+            }
+        }
+        Expr::BinOp(b) if b.op == ast::Operator::Pow => Some(power(&b.left, &b.right)),
+        Expr::Call(call) => {
+            let Expr::Name(f) = call.func.as_ref() else { return None };
+            let [arg] = call.arguments.args.as_ref() else {
+                return None;
+            };
+            if f.id.as_str() != "float" || !call.arguments.keywords.is_empty() {
+                return None;
+            }
+            let Expr::StringLiteral(s) = arg else { return None };
+            let text = s.value.to_str().trim().to_ascii_lowercase();
+            let (sign, body) = match text.strip_prefix('-') {
+                Some(rest) => (-1.0, rest),
+                None => (1.0, text.strip_prefix('+').unwrap_or(&text)),
+            };
+            match body {
+                "inf" | "infinity" => Some(NumLit::Infinite),
+                "nan" => Some(NumLit::NotANumber),
+                _ => body.parse::<f64>().ok().map(|v| float_value(sign * v)),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// True when Python computes `e` as an `int`: an integer literal, signed, or `int ** int`
+/// with a non-negative exponent.
+fn is_python_int(e: &Expr) -> bool {
+    match e {
+        Expr::NumberLiteral(n) => matches!(n.value, ast::Number::Int(_)),
+        Expr::UnaryOp(u) => matches!(u.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd) && is_python_int(&u.operand),
+        Expr::BinOp(b) => b.op == ast::Operator::Pow && is_python_int(&b.left) && is_python_int(&b.right),
+        _ => false,
+    }
+}
+
+/// A Python `float`: itself, or [`NumLit::Infinite`].
+fn float_value(v: f64) -> NumLit {
+    if v.is_nan() {
+        NumLit::NotANumber
+    } else {
+        JsNumber::new(v).map_or(NumLit::Infinite, NumLit::Number)
+    }
+}
+
+/// A Python `int` literal as JavaScript gets it: the nearest double.
+fn int_value(i: &ast::Int) -> NumLit {
+    if let Some(v) = i.as_u64() {
+        // Rounds to nearest, ties to even, as JSON.parse does.
+        return float_value(v as f64);
+    }
+    // A big literal keeps its source text: decimal digits, or 0x/0o/0b and digits.
+    let text: String = i.to_string().chars().filter(|c| *c != '_').collect();
+    let lower = text.to_ascii_lowercase();
+    let radix = match lower.get(..2) {
+        Some("0x") => 16,
+        Some("0o") => 8,
+        Some("0b") => 2,
+        _ => 10,
+    };
+    let decimal = if radix == 10 {
+        Some(lower)
+    } else {
+        lower.get(2..).and_then(|digits| to_decimal(digits, radix))
+    };
+    match decimal {
+        Some(d) => JsNumber::from_decimal_integer(&d).map_or(NumLit::Infinite, NumLit::Number),
+        None => NumLit::Unsupported,
+    }
+}
+
+/// The decimal digits of `digits` written in `radix` (an arbitrary-size integer).
+fn to_decimal(digits: &str, radix: u32) -> Option<String> {
+    // Little-endian limbs of 10^9.
+    let mut limbs: Vec<u64> = vec![0];
+    for c in digits.chars() {
+        let mut carry = u64::from(c.to_digit(radix)?);
+        for limb in &mut limbs {
+            let v = *limb * u64::from(radix) + carry;
+            *limb = v % 1_000_000_000;
+            carry = v / 1_000_000_000;
+        }
+        while carry > 0 {
+            limbs.push(carry % 1_000_000_000);
+            carry /= 1_000_000_000;
+        }
+    }
+    let mut out = String::new();
+    for (k, limb) in limbs.iter().rev().enumerate() {
+        if k == 0 {
+            out.push_str(&limb.to_string());
+        } else {
+            out.push_str(&format!("{limb:09}"));
+        }
+    }
+    Some(out)
+}
+
+/// `base ** exponent` for integer literals, as Python computes it then JavaScript rounds it.
+fn power(base: &Expr, exponent: &Expr) -> NumLit {
+    let (Some(IntLit::Int(b)), Some(IntLit::Int(x))) = (int_literal(base), int_literal(exponent)) else {
+        return NumLit::Unsupported;
+    };
+    let Ok(x) = u32::try_from(x) else {
+        return NumLit::Unsupported;
+    };
+    if let Some(v) = i128::from(b).checked_pow(x) {
+        // Exact in i128, then rounded to the nearest double (ties to even).
+        return float_value(v as f64);
+    }
+    if b == 10 || b == -10 {
+        if x > 400 {
+            // 10^309 is already past the largest double.
+            return NumLit::Infinite;
+        }
+        let digits = format!("1{}", "0".repeat(x as usize));
+        let sign = if b < 0 && x % 2 == 1 { "-" } else { "" };
+        return JsNumber::from_decimal_integer(&format!("{sign}{digits}")).map_or(NumLit::Infinite, NumLit::Number);
+    }
+    NumLit::Unsupported
 }
 
 /// An integer literal, negative ones included (`-1`); booleans are not numbers here (jsii

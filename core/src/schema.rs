@@ -25,8 +25,11 @@ pub enum Kind {
     /// `str` that may be a reference to another construct's attribute (`sg.id`); in the
     /// document a string or `{"ref": ..., "attr": ...}`, in JSON `"${aws_x.name.attr}"`.
     StrOrRef,
-    /// `int` (cdktf's `number`); JavaScript holds it exactly up to ±2^53.
-    Int,
+    /// cdktf's `number`: a Python `int` or `float`, held as JavaScript holds it
+    /// ([`crate::number::JsNumber`], a double: `1.5`, `1e+22`; past 2^53 integers round).
+    /// Terraform reads the course's numeric attributes as `int64`, so the checks flag a
+    /// number that is not whole.
+    Number,
     /// `bool` (cdktf's `boolean | IResolvable`).
     Bool,
     /// `list[str]` of literals.
@@ -170,8 +173,8 @@ pub static AMI_FILTER: Block = Block {
 };
 
 const RULE_KWARGS: &[Kwarg] = &[
-    kw("from_port", Kind::Int, "Port de début", "From port"),
-    kw("to_port", Kind::Int, "Port de fin", "To port"),
+    kw("from_port", Kind::Number, "Port de début", "From port"),
+    kw("to_port", Kind::Number, "Port de fin", "To port"),
     kw("protocol", Kind::Str, "Protocole", "Protocol"),
     kw("cidr_blocks", Kind::StrList, "Blocs CIDR IPv4", "IPv4 CIDR blocks"),
     kw("ipv6_cidr_blocks", Kind::StrList, "Blocs CIDR IPv6", "IPv6 CIDR blocks"),
@@ -207,10 +210,10 @@ pub static EGRESS: Block = Block {
 pub static ROOT_BLOCK_DEVICE: Block = Block {
     class: "InstanceRootBlockDevice",
     kwargs: &[
-        kw("volume_size", Kind::Int, "Taille (Gio)", "Size (GiB)"),
+        kw("volume_size", Kind::Number, "Taille (Gio)", "Size (GiB)"),
         kw("volume_type", Kind::Str, "Type", "Type"),
-        kw("iops", Kind::Int, "IOPS", "IOPS"),
-        kw("throughput", Kind::Int, "Débit (Mio/s)", "Throughput (MiB/s)"),
+        kw("iops", Kind::Number, "IOPS", "IOPS"),
+        kw("throughput", Kind::Number, "Débit (Mio/s)", "Throughput (MiB/s)"),
         kw("encrypted", Kind::Bool, "Chiffré", "Encrypted"),
         kw(
             "delete_on_termination",
@@ -227,10 +230,10 @@ pub static EBS_BLOCK_DEVICE: Block = Block {
     class: "InstanceEbsBlockDevice",
     kwargs: &[
         required("device_name", Kind::Str, "Nom du périphérique", "Device name"),
-        kw("volume_size", Kind::Int, "Taille (Gio)", "Size (GiB)"),
+        kw("volume_size", Kind::Number, "Taille (Gio)", "Size (GiB)"),
         kw("volume_type", Kind::Str, "Type", "Type"),
-        kw("iops", Kind::Int, "IOPS", "IOPS"),
-        kw("throughput", Kind::Int, "Débit (Mio/s)", "Throughput (MiB/s)"),
+        kw("iops", Kind::Number, "IOPS", "IOPS"),
+        kw("throughput", Kind::Number, "Débit (Mio/s)", "Throughput (MiB/s)"),
         kw("encrypted", Kind::Bool, "Chiffré", "Encrypted"),
         kw(
             "delete_on_termination",
@@ -254,7 +257,12 @@ pub static METADATA_OPTIONS: Block = Block {
             "Jetons de session (IMDSv2)",
             "Session tokens (IMDSv2)",
         ),
-        kw("http_put_response_hop_limit", Kind::Int, "Limite de sauts", "Hop limit"),
+        kw(
+            "http_put_response_hop_limit",
+            Kind::Number,
+            "Limite de sauts",
+            "Hop limit",
+        ),
         kw(
             "instance_metadata_tags",
             Kind::Str,
@@ -429,10 +437,10 @@ pub static EBS_VOLUME: Class = Class {
             "Zone de disponibilité",
             "Availability zone",
         ),
-        kw("size", Kind::Int, "Taille (Gio)", "Size (GiB)"),
+        kw("size", Kind::Number, "Taille (Gio)", "Size (GiB)"),
         kw("type", Kind::Str, "Type de volume", "Volume type"),
-        kw("iops", Kind::Int, "IOPS", "IOPS"),
-        kw("throughput", Kind::Int, "Débit (Mio/s)", "Throughput (MiB/s)"),
+        kw("iops", Kind::Number, "IOPS", "IOPS"),
+        kw("throughput", Kind::Number, "Débit (Mio/s)", "Throughput (MiB/s)"),
         kw("encrypted", Kind::Bool, "Chiffré", "Encrypted"),
         kw("snapshot_id", Kind::StrOrRef, "Snapshot source", "Source snapshot"),
         TAGS,
@@ -529,7 +537,7 @@ mod tests {
     fn sample(kind: Kind) -> Value {
         match kind {
             Kind::Str | Kind::StrOrRef => json!("x"),
-            Kind::Int => json!(1),
+            Kind::Number => json!(1),
             Kind::Bool => json!(true),
             Kind::StrList | Kind::StrOrRefList => json!(["x"]),
             Kind::Tags | Kind::DefaultTags(_) => json!({"k": "v"}),

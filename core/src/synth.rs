@@ -22,6 +22,7 @@ use crate::logical_id::{
     ConstructIdError, OBJECT_PROTOTYPE_PROPERTIES,
 };
 use crate::model::{Resource, ResourceKind, Stack, UserData, UserDataEncoding};
+use crate::number::JsNumber;
 use crate::quote::{excerpt, quoted, shortened, PATH_CHARS};
 use crate::schema::{self, Kind};
 use crate::value::{OutputValue, Reference, StrValue};
@@ -130,9 +131,6 @@ pub enum SynthError {
     /// cdktf's `ValidateProviderPresence`: resources but no `AwsProvider`.
     #[error("the stack has resources but no AwsProvider (cdktf: \"Found resources without a matching provider construct\"); add AwsProvider(self, \"aws\", region=...)")]
     MissingProvider,
-    /// A number that JavaScript cannot hold exactly.
-    #[error("{site}: {value} is beyond ±2^53, which cdktf (JavaScript) cannot write exactly")]
-    NumberOutOfRange { site: Box<Site>, value: i64 },
     /// A value cdktf takes for one of its own tokens: a token marker (`${TfToken[...]}`,
     /// `#{TfToken[...]}`, `&{TfToken[...]}`) inside a string or a key, or one of the
     /// placeholders of `Token.asMap` (`"String Map Token Value"`, `"Any Map Token Value"`,
@@ -177,7 +175,6 @@ impl SynthError {
             | SynthError::NotReferenceable { site, .. }
             | SynthError::UnknownAttribute { site, .. }
             | SynthError::UnescapedQuotes { site }
-            | SynthError::NumberOutOfRange { site, .. }
             | SynthError::CdktfToken { site, .. }
             | SynthError::ProtoKey { site }
             | SynthError::ConstructLikeMap { site }
@@ -237,10 +234,6 @@ impl SynthError {
                 fr(site)
             ),
             SynthError::MissingProvider => "la stack a des ressources mais pas d'AwsProvider (cdktf : « Found resources without a matching provider construct ») ; ajoutez AwsProvider(self, \"aws\", region=...)".to_owned(),
-            SynthError::NumberOutOfRange { site, value } => format!(
-                "{} : {value} dépasse ±2^53, que cdktf (JavaScript) ne sait pas écrire exactement",
-                fr(site)
-            ),
             SynthError::CdktfToken { site, text } => format!(
                 "{} : {} est ce que cdktf écrit pour l'un de ses propres tokens, il ne le garderait donc pas tel quel (cdktf : « Unrecognized Token Key » ou une autre erreur de token)",
                 fr(site),
@@ -603,23 +596,9 @@ const MAP_TOKEN_STRINGS: [&str; 2] = ["String Map Token Value", "Any Map Token V
 /// map token in a scalar number context").
 const MAP_TOKEN_NUMBER: i64 = -123_456_789;
 
-/// The largest integer JavaScript holds exactly (`Number.MAX_SAFE_INTEGER`).
-const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
-
 impl Ctx<'_> {
     fn site(&self, path: &str) -> Box<Site> {
         site(self.index, self.resource.kind().class_name(), self.resource.id(), path)
-    }
-
-    fn number(&self, path: &str, n: Option<i64>) -> Result<Option<Value>, SynthError> {
-        match n {
-            None => Ok(None),
-            Some(v) if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&v) => Ok(Some(Value::from(v))),
-            Some(v) => Err(SynthError::NumberOutOfRange {
-                site: self.site(path),
-                value: v,
-            }),
-        }
     }
 
     fn reference(&self, path: &str, r: &Reference) -> Result<String, SynthError> {
@@ -828,7 +807,7 @@ impl Ctx<'_> {
         Ok(match v {
             OutputValue::Ref(r) => Value::String(self.reference("value", r)?),
             OutputValue::Str(s) => Value::String(s.clone()),
-            OutputValue::Number(n) => self.number("value", Some(*n))?.unwrap_or(Value::Null),
+            OutputValue::Number(n) => n.synth_json(),
             OutputValue::Bool(b) => Value::Bool(*b),
             OutputValue::List(items) => {
                 Value::Array(items.iter().map(|i| self.output_value(i)).collect::<Result<_, _>>()?)
@@ -899,10 +878,7 @@ impl Ctx<'_> {
     fn kwarg(&self, path: &str, kind: Kind, v: &Value) -> Result<Value, SynthError> {
         match kind {
             Kind::Str | Kind::Bool | Kind::StrList | Kind::Tags => Ok(v.clone()),
-            Kind::Int => match v.as_i64() {
-                Some(n) => Ok(self.number(path, Some(n))?.unwrap_or(Value::Null)),
-                None => Ok(v.clone()),
-            },
+            Kind::Number => Ok(typed::<JsNumber>(v).map_or_else(|| v.clone(), JsNumber::synth_json)),
             Kind::StrOrRef => self.str_value(path, &typed(v).unwrap_or_default()),
             Kind::StrOrRefList => {
                 let items = v.as_array().map(Vec::as_slice).unwrap_or_default();
@@ -1109,24 +1085,25 @@ mod tests {
         );
     }
 
+    /// As the real cdktf 0.21.0 wrote them (docs/numbers.md): JavaScript's doubles.
     #[test]
-    fn numbers_beyond_javascript_precision_are_refused() {
-        let e = synth(
+    fn numbers_are_written_as_javascript_writes_them() {
+        let text = synth(
             &doc(&format!(
-                r#"{AWS}, {{"EbsVolume": {{"id": "v", "availability_zone": "a", "size": 9007199254740993}}}}"#
+                r#"{AWS}, {{"EbsVolume": {{"id": "v", "availability_zone": "a", "size": 9007199254740993, "iops": 1.5, "throughput": -0.0}}}},
+                {{"TerraformOutput": {{"id": "o", "value": [1e22, 1e-7, 100000000000000000000, 0.30000000000000004, -9007199254740993, 5.0]}}}}"#
             )),
             &SynthOptions::new("/w"),
-        );
-        assert!(
-            matches!(
-                e,
-                Err(SynthError::NumberOutOfRange {
-                    value: 9007199254740993,
-                    ..
-                })
-            ),
-            "{e:?}"
-        );
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        for expected in [
+            "\"size\": 9007199254740992",
+            "\"iops\": 1.5",
+            "\"throughput\": 0\n",
+            "\"value\": [\n        1e+22,\n        1e-7,\n        100000000000000000000,\n        0.30000000000000004,\n        -9007199254740992,\n        5\n      ]",
+        ] {
+            assert!(text.contains(expected), "{expected} not in {text}");
+        }
     }
 
     /// Each seen with the real cdktf 0.21.0 (`scripts/differential.sh` and its probes).

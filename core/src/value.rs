@@ -13,6 +13,8 @@ use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::number::JsNumber;
+
 /// A typed reference to an attribute of another construct of the stack.
 ///
 /// `resource` is the target's construct id as written (`"web"`, `"App SG"`), `attr` the
@@ -121,7 +123,7 @@ impl<'de> Deserialize<'de> for StrValue {
 
 /// The value of a `TerraformOutput`: a reference, a literal, or a list or map of them.
 ///
-/// JSON: a string, an integer, a boolean, an array of values, a reference object
+/// JSON: a string, a number (see [`JsNumber`]), a boolean, an array of values, a reference object
 /// (`{"ref": "web", "attr": "public_ip"}`) or a map written `{"map": {"key": value, ...}}`
 /// (the map keeps the order the learner wrote; synth sorts it as cdktf does).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,8 +132,9 @@ pub enum OutputValue {
     Ref(Reference),
     /// `value="text"`
     Str(String),
-    /// `value=3` (an integer; cdktf writes it as a JSON number)
-    Number(i64),
+    /// `value=3`, `value=1.5`: a number as JavaScript holds it (cdktf writes `1e+22` for
+    /// `10**22`, `0` for `-0.0`).
+    Number(JsNumber),
     /// `value=True`
     Bool(bool),
     /// `value=[...]`
@@ -173,7 +176,7 @@ impl Serialize for OutputValue {
         match self {
             OutputValue::Ref(r) => r.serialize(s),
             OutputValue::Str(v) => s.serialize_str(v),
-            OutputValue::Number(n) => s.serialize_i64(*n),
+            OutputValue::Number(n) => n.serialize(s),
             OutputValue::Bool(b) => s.serialize_bool(*b),
             OutputValue::List(items) => items.serialize(s),
             OutputValue::Map(m) => {
@@ -192,7 +195,7 @@ impl<'de> Deserialize<'de> for OutputValue {
             type Value = OutputValue;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str(
-                    r#"a string, an integer, a boolean, a list, a reference {"ref": ..., "attr": ...} or a map {"map": {...}}"#,
+                    r#"a string, a number, a boolean, a list, a reference {"ref": ..., "attr": ...} or a map {"map": {...}}"#,
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<OutputValue, E> {
@@ -202,15 +205,13 @@ impl<'de> Deserialize<'de> for OutputValue {
                 Ok(OutputValue::Bool(v))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<OutputValue, E> {
-                Ok(OutputValue::Number(v))
+                crate::number::NumberVisitor.visit_i64(v).map(OutputValue::Number)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<OutputValue, E> {
-                i64::try_from(v)
-                    .map(OutputValue::Number)
-                    .map_err(|_| E::custom(format!("the number {v} is too large")))
+                crate::number::NumberVisitor.visit_u64(v).map(OutputValue::Number)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<OutputValue, E> {
-                Err(E::custom(format!("the number {v} is not an integer")))
+                crate::number::NumberVisitor.visit_f64(v).map(OutputValue::Number)
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<OutputValue, A::Error> {
                 let mut items = Vec::new();

@@ -262,6 +262,9 @@ fn cases() -> Vec<Case> {
         case("provider-value-invalid", "resources[4].metadata_options.http_tokens", vec![set(format!("{INST}/metadata_options/http_tokens"), json!("Required"))], vec![]),
         case("provider-value-invalid", "resources[4].metadata_options.http_put_response_hop_limit", vec![set(format!("{INST}/metadata_options/http_put_response_hop_limit"), json!(65))], vec![set(format!("{INST}/metadata_options/http_put_response_hop_limit"), json!(64))]),
         case("provider-value-invalid", "resources[1].owners[0]", vec![set(format!("{AMI}/owners"), json!([""]))], vec![]),
+        // Numbers Terraform reads as int64 (docs/numbers.md).
+        case("number-not-whole", "resources[5].size", vec![set(format!("{VOL}/size"), json!(1.5))], vec![set(format!("{VOL}/size"), json!(8.0))]),
+        case("number-not-whole", "resources[2].ingress[0].from_port", vec![set(format!("{SG}/ingress/0/from_port"), json!(1e22))], vec![set(format!("{SG}/ingress/0/from_port"), json!(-0.0))]),
         // References.
         case("ref-forward", "resources[2].ingress[0].security_groups[0]", vec![set(format!("{SG}/ingress/0/security_groups"), json!([{"ref": "web_sg", "attr": "id"}]))], vec![set(format!("{SG}/ingress/0/self"), json!(true))]),
         case("ref-forward", "resources[4].key_name", vec![set(format!("{INST}/key_name"), json!({"ref": "other_key", "attr": "key_name"})), set("/resources/-", json!({"KeyPair": {"id": "other_key", "key_name": "other", "public_key": KEY}}))], vec![]),
@@ -518,8 +521,8 @@ fn the_docs_list_every_code() {
 mod never_panics {
     use super::*;
     use ec2_playground_core::{
-        EbsBlockDevice, EbsVolume, Instance, KeyPair, MetadataOptions, Resource, RootBlockDevice, SecurityGroup,
-        SecurityGroupRule, StrValue, UserData, UserDataEncoding, VolumeAttachment,
+        EbsBlockDevice, EbsVolume, Instance, JsNumber, KeyPair, MetadataOptions, Resource, RootBlockDevice,
+        SecurityGroup, SecurityGroupRule, StrValue, UserData, UserDataEncoding, VolumeAttachment,
     };
     use proptest::prelude::*;
 
@@ -535,8 +538,14 @@ mod never_panics {
         ]
     }
 
-    fn number() -> impl Strategy<Value = i64> {
-        prop_oneof![any::<i64>(), -2i64..70000, Just(i64::MAX), Just(i64::MIN)]
+    fn number() -> impl Strategy<Value = JsNumber> {
+        prop_oneof![
+            any::<i64>().prop_map(JsNumber::from),
+            (-2i64..70000).prop_map(JsNumber::from),
+            Just(JsNumber::from(i64::MAX)),
+            Just(JsNumber::from(i64::MIN)),
+            any::<f64>().prop_map(|v| JsNumber::new(v).unwrap_or(JsNumber::from(0))),
+        ]
     }
 
     proptest! {

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use ec2_playground_core::diagram::{diagram_layout, escape_svg, BoxRole, Layout, Rect};
 use ec2_playground_core::{
-    check, diagram_svg, load_stack, Diagnostic, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, Lang, Reference,
-    Resource, SecurityGroup, SecurityGroupRule, Severity, Stack, StrValue, Text, UserData, VolumeAttachment,
+    check, diagram_svg, load_stack, Diagnostic, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, JsNumber, Lang,
+    Reference, Resource, SecurityGroup, SecurityGroupRule, Severity, Stack, StrValue, Text, UserData, VolumeAttachment,
 };
 use proptest::prelude::*;
 
@@ -237,8 +237,8 @@ fn stack_of(s: &str) -> Stack {
         }]),
         egress: Some(vec![SecurityGroupRule {
             protocol: Some("tcp".into()),
-            from_port: Some(22),
-            to_port: Some(22),
+            from_port: Some(22.into()),
+            to_port: Some(22.into()),
             cidr_blocks: Some(vec![s.into()]),
             ..SecurityGroupRule::default()
         }]),
@@ -1075,8 +1075,8 @@ fn build(plan: &StackPlan) -> (Stack, Vec<Diagnostic>) {
     };
     let rule = |r: &RulePlan| SecurityGroupRule {
         protocol: Some(PROTOCOLS[r.protocol].into()),
-        from_port: Some(r.from),
-        to_port: Some(r.to),
+        from_port: Some(r.from.into()),
+        to_port: Some(r.to.into()),
         cidr_blocks: (!r.cidrs.is_empty()).then(|| r.cidrs.iter().map(|&c| CIDRS[c].to_owned()).collect()),
         ipv6_cidr_blocks: (!r.ipv6.is_empty()).then(|| r.ipv6.iter().map(|&c| IPV6[c].to_owned()).collect()),
         security_groups: (!r.groups.is_empty()).then(|| r.groups.iter().map(|&k| group_ref(k)).collect()),
@@ -1130,10 +1130,10 @@ fn build(plan: &StackPlan) -> (Stack, Vec<Diagnostic>) {
                     .iter()
                     .map(|(device, size, encrypted)| EbsBlockDevice {
                         device_name: device.clone(),
-                        volume_size: *size,
+                        volume_size: size.map(JsNumber::from),
                         volume_type: Some("gp3".into()),
                         encrypted: Some(*encrypted),
-                        iops: encrypted.then_some(3000),
+                        iops: encrypted.then_some(3000.into()),
                         ..EbsBlockDevice::default()
                     })
                     .collect()
@@ -1154,7 +1154,7 @@ fn build(plan: &StackPlan) -> (Stack, Vec<Diagnostic>) {
         stack.resources.push(Resource::EbsVolume(EbsVolume {
             id: v.id.clone(),
             availability_zone: zone,
-            size: v.size,
+            size: v.size.map(JsNumber::from),
             volume_type: Some("gp3".into()),
             ..EbsVolume::default()
         }));

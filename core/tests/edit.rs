@@ -38,8 +38,8 @@ fn a_port_changed_in_the_form_changes_only_that_number() {
         panic!("the group")
     };
     if let Some(rules) = sg.ingress.as_mut() {
-        rules[0].from_port = Some(2222);
-        rules[0].to_port = Some(2222);
+        rules[0].from_port = Some(2222.into());
+        rules[0].to_port = Some(2222.into());
     }
     let edited = apply_edit(&code, None, &stack).expect("placed");
     assert_eq!(
@@ -67,8 +67,8 @@ fn a_new_kwarg_a_new_rule_field_and_a_new_resource_are_added_in_place() {
         }
         if let Some(rules) = sg.ingress.as_mut() {
             rules.push(SecurityGroupRule {
-                from_port: Some(443),
-                to_port: Some(443),
+                from_port: Some(443.into()),
+                to_port: Some(443.into()),
                 protocol: Some("tcp".into()),
                 cidr_blocks: Some(vec!["0.0.0.0/0".into()]),
                 ..Default::default()

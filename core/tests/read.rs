@@ -351,7 +351,7 @@ fn a_string_where_a_number_goes_is_refused() {
     assert_eq!((code.as_str(), line, column), ("py-type", 12, 75));
     assert_eq!(
         message,
-        "from_port expects a whole number (22, without quotes), not a string (cdktf: TypeError)"
+        "from_port expects a number (22, without quotes), not a string (cdktf: TypeError)"
     );
 }
 
@@ -457,4 +457,35 @@ app.synth()
     );
     assert_eq!(doc["resources"][2]["Instance"]["root_block_device"]["volume_size"], 8);
     assert_eq!(doc["resources"][3]["TerraformOutput"]["value"]["ref"], "sg");
+}
+
+/// Issue 14: numbers as jsii hands them to cdktf (docs/numbers.md): floats and powers read,
+/// `-0` is the int 0 and `-0.0` the float, NaN and infinities are refused as jsii refuses them.
+#[test]
+fn numbers_read_as_javascript_holds_them() {
+    let outcome = read_python(
+        &program(
+            "        TerraformOutput(self, \"a\", value=[1.5, 10**22, -0, -0.0, 9007199254740993, float(\"2.5\"), -1e-7, 0x10])",
+        ),
+        None,
+    );
+    assert!(errors(&outcome).is_empty(), "{:?}", errors(&outcome));
+    let stack = outcome.stack.expect("reads");
+    let text = ec2_playground_core::save_stack(&stack);
+    assert!(
+        text.contains("\"value\": [\n          1.5,\n          1e+22,\n          0,\n          -0.0,\n          9007199254740992,\n          2.5,\n          -1e-7,\n          16\n        ]"),
+        "{text}"
+    );
+    for (value, en) in [
+        ("float(\"nan\")", "jsii refuses float(\"nan\")"),
+        ("float(\"-inf\")", "beyond JavaScript's largest number"),
+        ("1e400", "beyond JavaScript's largest number"),
+        ("10**400", "beyond JavaScript's largest number"),
+    ] {
+        let (code, _, _, message, _) = only_error(&program(&format!(
+            "        TerraformOutput(self, \"a\", value={value})"
+        )));
+        assert_eq!(code, "py-number", "{value}");
+        assert!(message.contains(en), "{value}: {message}");
+    }
 }

@@ -944,7 +944,7 @@ mod tests {
                 _ => None,
             })
         };
-        assert_eq!(port(&s), Some(2222));
+        assert_eq!(port(&s), Some(2222.into()));
         let good = s.stack.clone();
         let s = s.reduce(Action::SetCode {
             main_py: code.replace("from_port=2222", "from_port=)"),

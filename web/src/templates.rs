@@ -36,8 +36,8 @@ fn first_ref(stack: &Stack, kind: ResourceKind, attr: &str) -> Option<StrValue> 
 
 fn allow_all_egress() -> SecurityGroupRule {
     SecurityGroupRule {
-        from_port: Some(0),
-        to_port: Some(0),
+        from_port: Some(0.into()),
+        to_port: Some(0.into()),
         protocol: Some("-1".into()),
         cidr_blocks: Some(vec!["0.0.0.0/0".into()]),
         ..SecurityGroupRule::default()
@@ -49,8 +49,8 @@ fn allow_all_egress() -> SecurityGroupRule {
 /// outbound: all traffic (what AWS creates by default) and HTTPS only.
 pub fn rule_presets(ingress: bool) -> Vec<(&'static str, SecurityGroupRule)> {
     let tcp = |port: i64, description: &str| SecurityGroupRule {
-        from_port: Some(port),
-        to_port: Some(port),
+        from_port: Some(port.into()),
+        to_port: Some(port.into()),
         protocol: Some("tcp".into()),
         cidr_blocks: Some(vec!["0.0.0.0/0".into()]),
         description: Some(description.into()),
@@ -72,8 +72,8 @@ pub fn rule_presets(ingress: bool) -> Vec<(&'static str, SecurityGroupRule)> {
 /// A new inbound rule: HTTPS from anywhere, for the learner to adapt.
 pub fn new_ingress_rule() -> SecurityGroupRule {
     SecurityGroupRule {
-        from_port: Some(443),
-        to_port: Some(443),
+        from_port: Some(443.into()),
+        to_port: Some(443.into()),
         protocol: Some("tcp".into()),
         cidr_blocks: Some(vec!["0.0.0.0/0".into()]),
         description: Some("HTTPS".into()),
@@ -150,7 +150,7 @@ pub fn new_resource(kind: ResourceKind, stack: &Stack) -> Resource {
             var,
             availability_zone: first_ref(stack, ResourceKind::Instance, "availability_zone")
                 .unwrap_or_else(|| StrValue::Literal("eu-west-3a".into())),
-            size: Some(10),
+            size: Some(10.into()),
             volume_type: Some("gp3".into()),
             ..EbsVolume::default()
         }),

@@ -358,8 +358,8 @@ checks! {
         "Stack name cdktf refuses (empty, whitespace, * ? [ ] { } !, over 255 bytes).",
         "https://developer.hashicorp.com/terraform/cdktf/concepts/stacks";
     CDKTF_REFUSED = "cdktf-refused", Error, None,
-        "Valeur que cdktf refuse à la synthèse (marqueur de token, clé __proto__, nombre au-delà de 2^53, guillemets non échappés)",
-        "Value cdktf refuses at synth (token marker, __proto__ key, number beyond 2^53, unescaped quotes).",
+        "Valeur que cdktf refuse à la synthèse (marqueur de token, clé __proto__, guillemets non échappés)",
+        "Value cdktf refuses at synth (token marker, __proto__ key, unescaped quotes).",
         "https://developer.hashicorp.com/terraform/cdktf/concepts/tokens";
     // Every string as Terraform reads it.
     TERRAFORM_TEMPLATE_INVALID = "terraform-template-invalid", Error, None,
@@ -375,6 +375,10 @@ checks! {
         "Valeur que le provider AWS refuse au plan (valeur hors de sa liste, casse, hors de ses bornes)",
         "Value the AWS provider refuses at plan (not in its list, wrong case, out of its range).",
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#metadata-options";
+    NUMBER_NOT_WHOLE = "number-not-whole", Error, None,
+        "Nombre non entier (1.5, 1e+22) là où Terraform attend un entier : port, taille, IOPS, débit, limite de sauts",
+        "Number that is not whole (1.5, 1e+22) where Terraform expects an integer: port, size, IOPS, throughput, hop limit.",
+        "https://developer.hashicorp.com/terraform/plugin/sdkv2/schemas/schema-types#typeint";
     // References.
     ID_FORMAT_INVALID = "id-format-invalid", Error, None,
         "Nom ou texte à la place d'un id AWS (sg-…, subnet-…, vol-…, i-…, snap-…) : AWS le refuse au déploiement",
@@ -413,6 +417,7 @@ pub const TERRAFORM_REFUSES: &[&str] = &[
     "terraform-reference-unknown",
     "user-data-interpolation",
     "provider-value-invalid",
+    "number-not-whole",
     "user-data-both",
     "user-data-base64-invalid",
     "cidr-invalid",

@@ -10,6 +10,7 @@ use super::instance_types::{lookup, Lookup};
 use super::security_groups::groups_open;
 use super::{ami, list, names, provider, schema, t, user_data, volumes, Cx, Sink};
 use crate::model::{Instance, Resource, ResourceKind};
+use crate::number::JsNumber;
 use crate::value::StrValue;
 
 pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, inst: &Instance) {
@@ -96,10 +97,10 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, inst: &Instance) {
                 prefix: "root_block_device.",
                 size_field: "volume_size",
                 type_field: "volume_type",
-                size: root.volume_size,
+                size: root.volume_size.and_then(JsNumber::as_i64),
                 volume_type: root.volume_type.as_deref(),
-                iops: root.iops,
-                throughput: root.throughput,
+                iops: root.iops.and_then(JsNumber::as_i64),
+                throughput: root.throughput.and_then(JsNumber::as_i64),
                 root: true,
                 default_type: None,
             },
@@ -145,10 +146,10 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, inst: &Instance) {
                 prefix: &prefix,
                 size_field: "volume_size",
                 type_field: "volume_type",
-                size: d.volume_size,
+                size: d.volume_size.and_then(JsNumber::as_i64),
                 volume_type: d.volume_type.as_deref(),
-                iops: d.iops,
-                throughput: d.throughput,
+                iops: d.iops.and_then(JsNumber::as_i64),
+                throughput: d.throughput.and_then(JsNumber::as_i64),
                 root: false,
                 default_type: Some("gp2"),
             },

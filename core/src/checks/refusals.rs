@@ -130,14 +130,6 @@ pub(super) fn check(stack: &Stack, sink: &mut Sink) {
                 "Write \\\" for each quote (\\\\\" in the Python), or encode the script in Python: base64.b64encode(USER_DATA.encode()).decode().",
             ),
         ),
-        SynthError::NumberOutOfRange { value, .. } => (
-            &CDKTF_REFUSED,
-            t(
-                format!("{value} dépasse ±2^53 : cdktf (JavaScript) ne sait pas écrire ce nombre exactement."),
-                format!("{value} is beyond ±2^53: cdktf (JavaScript) cannot write this number exactly."),
-            ),
-            t("Choisissez une valeur plausible pour ce champ.", "Choose a plausible value for this field."),
-        ),
         SynthError::CdktfToken { text, .. } => {
             let shown = excerpt(text);
             (

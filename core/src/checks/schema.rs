@@ -11,7 +11,11 @@
 
 use super::catalog::*;
 use super::{list, t, Sink};
-use crate::model::{DataAwsAmi, Instance, ResourceKind};
+use serde_json::{Map, Value};
+
+use crate::model::{DataAwsAmi, Instance, Resource, ResourceKind};
+use crate::number::JsNumber;
+use crate::schema::{Kind, Kwarg};
 
 /// What the provider accepts for an attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,6 +251,56 @@ fn check_int(sink: &mut Sink, i: usize, kind: ResourceKind, attr: &str, path: &s
     }
 }
 
+/// [`NUMBER_NOT_WHOLE`]: every numeric kwarg of `resource` (the table's
+/// [`crate::schema::Kind::Number`], nested blocks included) that Terraform cannot read as
+/// the `int64` the AWS provider's schema asks for.
+pub(super) fn check_whole_numbers(sink: &mut Sink, i: usize, resource: &Resource) {
+    let fields = crate::synth::document_fields(resource);
+    walk_numbers(sink, i, "", crate::schema::class(resource.kind()).kwargs, &fields);
+}
+
+fn walk_numbers(sink: &mut Sink, i: usize, prefix: &str, kwargs: &[Kwarg], fields: &Map<String, Value>) {
+    for k in kwargs {
+        let Some(v) = fields.get(k.key) else { continue };
+        let path = format!("{prefix}{}", k.key);
+        match k.kind {
+            Kind::Number => {
+                let Some(n) = crate::synth::typed::<JsNumber>(v) else {
+                    continue;
+                };
+                if n.as_i64().is_none() {
+                    sink.push(
+                        &NUMBER_NOT_WHOLE,
+                        i,
+                        &path,
+                        t(
+                            format!("{} vaut {n} : Terraform lit {} comme un entier et refuse ce nombre (terraform validate : « Attribute must be a whole number »).", k.python, k.python),
+                            format!("{} is {n}: Terraform reads {} as an integer and refuses this number (terraform validate: \"Attribute must be a whole number\").", k.python, k.python),
+                        ),
+                        t(
+                            "Écrivez un nombre entier, sans virgule ni exposant : 22, 8, 3000.",
+                            "Write a whole number, without a fraction or an exponent: 22, 8, 3000.",
+                        ),
+                    );
+                }
+            }
+            Kind::Block(b) => {
+                if let Some(m) = v.as_object() {
+                    walk_numbers(sink, i, &format!("{path}."), b.kwargs, m);
+                }
+            }
+            Kind::Blocks(b) => {
+                for (j, item) in v.as_array().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+                    if let Some(m) = item.as_object() {
+                        walk_numbers(sink, i, &format!("{path}[{j}]."), b.kwargs, m);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The rows of the table that [`PROVIDER_VALUE_INVALID`] applies to an instance.
 pub(super) fn check_instance(sink: &mut Sink, i: usize, inst: &Instance) {
     let Some(m) = &inst.metadata_options else { return };
@@ -259,7 +313,7 @@ pub(super) fn check_instance(sink: &mut Sink, i: usize, inst: &Instance) {
             check_str(sink, i, K::Instance, attr, attr, v);
         }
     }
-    if let Some(v) = m.http_put_response_hop_limit {
+    if let Some(v) = m.http_put_response_hop_limit.and_then(JsNumber::as_i64) {
         let attr = "metadata_options.http_put_response_hop_limit";
         check_int(sink, i, K::Instance, attr, attr, v);
     }

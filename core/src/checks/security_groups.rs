@@ -10,6 +10,7 @@ use super::catalog::*;
 use super::cidr::{self, CidrError};
 use super::{list, t, Cx, Sink};
 use crate::model::{Resource, SecurityGroup, SecurityGroupRule};
+use crate::number::JsNumber;
 
 /// The longest name, description or rule description AWS takes.
 pub const MAX_TEXT: usize = 255;
@@ -58,11 +59,20 @@ pub(crate) fn protocol(p: &str) -> Proto {
     }
 }
 
+/// The rule's ports as Terraform reads them (`int64`): a port that is not a whole number
+/// counts as absent here, and [`super::schema`]'s whole-number check reports it.
+fn ports(rule: &SecurityGroupRule) -> (Option<i64>, Option<i64>) {
+    (
+        rule.from_port.and_then(JsNumber::as_i64),
+        rule.to_port.and_then(JsNumber::as_i64),
+    )
+}
+
 /// True when `rule` lets TCP traffic to `port` in (from any source).
 pub(crate) fn rule_opens(rule: &SecurityGroupRule, port: i64) -> bool {
     match rule.protocol.as_deref().map(protocol) {
         Some(Proto::All) => true,
-        Some(Proto::Tcp) => matches!((rule.from_port, rule.to_port), (Some(f), Some(to)) if f <= port && port <= to),
+        Some(Proto::Tcp) => matches!(ports(rule), (Some(f), Some(to)) if f <= port && port <= to),
         _ => false,
     }
 }
@@ -416,7 +426,7 @@ fn check_rule(sink: &mut Sink, i: usize, at: &str, ingress: bool, rule: &Securit
 
 fn check_ports(sink: &mut Sink, i: usize, at: &str, rule: &SecurityGroupRule, proto: Option<Proto>) {
     let field = |f: &str| format!("{at}.{f}");
-    let (from, to) = (rule.from_port, rule.to_port);
+    let (from, to) = ports(rule);
     match proto {
         Some(Proto::Tcp | Proto::Udp) => {
             let mut in_range = true;

@@ -14,6 +14,7 @@
 use super::catalog::*;
 use super::{provider, t, Cx, Sink};
 use crate::model::{EbsVolume, Instance, Resource, ResourceKind, VolumeAttachment};
+use crate::number::JsNumber;
 use crate::value::StrValue;
 
 /// Limits of one volume type.
@@ -412,10 +413,10 @@ pub(super) fn check_ebs_volume(cx: &Cx, sink: &mut Sink, i: usize, v: &EbsVolume
             prefix: "",
             size_field: "size",
             type_field: "type",
-            size: v.size,
+            size: v.size.and_then(JsNumber::as_i64),
             volume_type: v.volume_type.as_deref(),
-            iops: v.iops,
-            throughput: v.throughput,
+            iops: v.iops.and_then(JsNumber::as_i64),
+            throughput: v.throughput.and_then(JsNumber::as_i64),
             root: false,
             default_type: Some("gp2"),
         },

@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::model::{
     DataAwsAmi, EbsBlockDevice, EbsVolume, Instance, Resource, RootBlockDevice, SecurityGroup, SecurityGroupRule, Stack,
 };
+use crate::number::JsNumber;
 use crate::value::{Reference, StrValue};
 
 use super::words::{key, rule_traffic, tr};
@@ -299,9 +300,9 @@ fn value_text(value: &StrValue) -> String {
 
 /// A volume in words, over at most two lines: `10 Gio gp3`, then `1000 IOPS · chiffré`.
 fn volume_spec(
-    size: Option<i64>,
+    size: Option<JsNumber>,
     volume_type: Option<&str>,
-    iops: Option<i64>,
+    iops: Option<JsNumber>,
     encrypted: Option<bool>,
     lang: Lang,
 ) -> Vec<String> {

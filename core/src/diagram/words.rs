@@ -85,7 +85,11 @@ const UDP_SERVICES: &[(i64, &str)] = &[
 /// `ICMP echo`, `tout le trafic`.
 pub(crate) fn rule_traffic(rule: &SecurityGroupRule, lang: Lang) -> String {
     let protocol = rule.protocol.as_deref().map(|p| p.trim().to_ascii_lowercase());
-    let (from, to) = (rule.from_port, rule.to_port);
+    // A port that is not a whole number shows as `?` (the checks report it).
+    let (from, to) = (
+        rule.from_port.and_then(crate::number::JsNumber::as_i64),
+        rule.to_port.and_then(crate::number::JsNumber::as_i64),
+    );
     match protocol.as_deref() {
         Some("-1" | "all") => tr(lang, "tout le trafic", "all traffic").to_owned(),
         Some("tcp" | "6") => ports("TCP", from, to, TCP_SERVICES, lang),
@@ -157,8 +161,8 @@ mod tests {
     fn rule(protocol: &str, from: i64, to: i64) -> SecurityGroupRule {
         SecurityGroupRule {
             protocol: Some(protocol.into()),
-            from_port: Some(from),
-            to_port: Some(to),
+            from_port: Some(from.into()),
+            to_port: Some(to.into()),
             ..SecurityGroupRule::default()
         }
     }

@@ -8,6 +8,9 @@
 //! - an empty array or object is written open and closed on separate lines
 //!   (`[` newline, indent, `]`), because `collapseEmpty` is off.
 //!
+//! Numbers are written as JavaScript's `Number.prototype.toString` writes them
+//! ([`crate::number::JsNumber::js_text`]: `1.5`, `1e+22`, `1e-7`, `0` for `-0`).
+//!
 //! Strings are escaped by serde_json, whose escapes match `JSON.stringify` for every
 //! Rust string (`\"`, `\\`, `\b \f \n \r \t`, other controls as lowercase `\u00xx`,
 //! everything else raw UTF-8). There is no newline at the end.
@@ -83,6 +86,20 @@ impl StableFormatter {
 }
 
 impl Formatter for StableFormatter {
+    fn write_f64<W: ?Sized + io::Write>(&mut self, w: &mut W, value: f64) -> io::Result<()> {
+        // A serde_json number is always finite; `null` is what JSON.stringify writes otherwise.
+        match crate::number::JsNumber::new(value) {
+            Some(n) => w.write_all(n.js_text().as_bytes()),
+            None => w.write_all(b"null"),
+        }
+    }
+    fn write_u64<W: ?Sized + io::Write>(&mut self, w: &mut W, value: u64) -> io::Result<()> {
+        // JavaScript holds the nearest double: 2^64 - 1 is written 18446744073709552000.
+        self.write_f64(w, value as f64)
+    }
+    fn write_i64<W: ?Sized + io::Write>(&mut self, w: &mut W, value: i64) -> io::Result<()> {
+        self.write_f64(w, value as f64)
+    }
     fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
         self.depth += 1;
         w.write_all(b"[")
@@ -149,6 +166,27 @@ mod tests {
         let mut sorted = order.clone();
         sorted.sort();
         assert_eq!(order, sorted, "{text}");
+    }
+
+    /// As the real cdktf 0.21.0 wrote them (docs/numbers.md).
+    #[test]
+    fn numbers_as_javascript_writes_them() {
+        let v = json!([
+            1.5,
+            1e22,
+            -0.0,
+            1e21,
+            1e20,
+            1e-7,
+            9_007_199_254_740_993_u64,
+            18_446_744_073_709_551_615_u64,
+            -3,
+            5.0
+        ]);
+        assert_eq!(
+            to_cdktf_json(&v),
+            "[\n  1.5,\n  1e+22,\n  0,\n  1e+21,\n  100000000000000000000,\n  1e-7,\n  9007199254740992,\n  18446744073709552000,\n  -3,\n  5\n]"
+        );
     }
 
     #[test]

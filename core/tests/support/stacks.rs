@@ -9,9 +9,9 @@
 //! our `synth` accepts, by construction: ids are unique once sanitized and never ones cdktf
 //! refuses, references name earlier constructs (as Python declares them in order) of a
 //! referenceable kind by one of their attributes, there is an `AwsProvider`, scripts passed
-//! to `Fn.base64encode` have their `"` escaped, numbers stay within ±2^53 and no string holds
+//! to `Fn.base64encode` have their `"` escaped, no string holds
 //! what cdktf takes for its own tokens (see `SynthError::CdktfToken`). In [`Mode::Any`]
-//! none of that holds: references may dangle or point forward, numbers overflow, ids
+//! none of that holds: references may dangle or point forward, numbers take any finite value, ids
 //! repeat.
 //!
 //! The values are what breaks naive writers: quotes, backslashes, tabs, `${`, `%{`, `$${`,
@@ -32,9 +32,9 @@ use ec2_playground_core::attributes::referenceable_attributes;
 use ec2_playground_core::logical_id::{check_construct_id, logical_id, sanitize_id, OBJECT_PROTOTYPE_PROPERTIES};
 use ec2_playground_core::synth::expression::has_unescaped_double_quotes;
 use ec2_playground_core::{
-    AmiFilter, AwsProvider, DataAwsAmi, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, KeyPair, MetadataOptions,
-    OutputValue, Reference, Resource, ResourceKind, RootBlockDevice, SecurityGroup, SecurityGroupRule, Stack, StrValue,
-    TerraformOutput, UserData, UserDataEncoding, UserDataLocation, VolumeAttachment,
+    AmiFilter, AwsProvider, DataAwsAmi, EbsBlockDevice, EbsSnapshot, EbsVolume, Instance, JsNumber, KeyPair,
+    MetadataOptions, OutputValue, Reference, Resource, ResourceKind, RootBlockDevice, SecurityGroup, SecurityGroupRule,
+    Stack, StrValue, TerraformOutput, UserData, UserDataEncoding, UserDataLocation, VolumeAttachment,
 };
 use indexmap::IndexMap;
 use proptest::prelude::*;
@@ -328,8 +328,44 @@ fn tag_key() -> BoxedStrategy<String> {
     prop_oneof![3 => select(HOSTILE_KEYS).prop_map(str::to_owned), 2 => text()].boxed()
 }
 
+/// A number: the edges of ports, of 32-bit and of JavaScript's exact integers, and doubles
+/// JavaScript writes its own way (`1e+22`, `1e-7`, `0` for `-0`, integers past 2^53 rounded).
+fn number(mode: Mode) -> BoxedStrategy<JsNumber> {
+    let floats = vec![
+        1.5,
+        -0.0,
+        0.1 + 0.2,
+        1e21,
+        1e22,
+        1e20,
+        1e-7,
+        1.23e-7,
+        0.000001,
+        9_007_199_254_740_993_u64 as f64,
+        18_446_744_073_709_551_616.0,
+        1e300,
+        f64::MAX,
+        5e-324,
+        -2.5,
+    ];
+    let floats: Vec<JsNumber> = floats.into_iter().filter_map(JsNumber::new).collect();
+    let s = prop_oneof![
+        6 => integer(mode).prop_map(JsNumber::from),
+        1 => select(floats),
+        1 => (-1e6f64..1e6).prop_map(|v| JsNumber::new(v).unwrap_or(JsNumber::from(0))),
+    ];
+    match mode {
+        Mode::Valid => s.boxed(),
+        Mode::Any => prop_oneof![
+            4 => s,
+            1 => any::<f64>().prop_map(|v| JsNumber::new(v).unwrap_or(JsNumber::from(1)))
+        ]
+        .boxed(),
+    }
+}
+
 /// An integer: the edges of ports, of 32-bit and of JavaScript's exact integers.
-fn number(mode: Mode) -> BoxedStrategy<i64> {
+fn integer(mode: Mode) -> BoxedStrategy<i64> {
     let edges = vec![
         0,
         1,

@@ -79,7 +79,7 @@ pub fn OutputValueField(props: &OutputValueFieldProps) -> Html {
                     .clone()
                     .map(OutputValue::Ref)
                     .unwrap_or_else(|| OutputValue::Str(String::new())),
-                "num" => OutputValue::Number(0),
+                "num" => OutputValue::Number(0.into()),
                 "bool" => OutputValue::Bool(true),
                 "json" => OutputValue::List(vec![value.clone()]),
                 _ => OutputValue::Str(String::new()),
@@ -162,7 +162,9 @@ pub fn OutputValueField(props: &OutputValueFieldProps) -> Html {
         }
         OutputValue::Number(n) => {
             let cb = props.on_change.clone();
-            let on_change = Callback::from(move |v: Option<i64>| cb.emit(OutputValue::Number(v.unwrap_or_default())));
+            let on_change = Callback::from(move |v: Option<ec2_playground_core::JsNumber>| {
+                cb.emit(OutputValue::Number(v.unwrap_or_else(|| 0.into())))
+            });
             html! { <NumberField id={format!("{id}-number")} label={tr(lang, "Nombre", "Number")} value={Some(*n)} optional={false} {on_change} {lang} /> }
         }
         OutputValue::Bool(b) => {

@@ -1,6 +1,6 @@
 //! `Instance`: the AMI, type, key pair, groups, user data, volumes and options.
 
-use ec2_playground_core::{EbsBlockDevice, Instance, Lang, MetadataOptions, ResourceKind, RootBlockDevice};
+use ec2_playground_core::{EbsBlockDevice, Instance, JsNumber, Lang, MetadataOptions, ResourceKind, RootBlockDevice};
 use yew::prelude::*;
 
 use crate::components::fields::{holder_class, problem_class};
@@ -61,10 +61,10 @@ fn root_device(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> H
             let set = {
                 let v = v.clone();
                 let cb = on_change.clone();
-                move |f: fn(&mut RootBlockDevice, Option<i64>)| {
+                move |f: fn(&mut RootBlockDevice, Option<JsNumber>)| {
                     let v = v.clone();
                     let cb = cb.clone();
-                    Callback::from(move |n: Option<i64>| {
+                    Callback::from(move |n: Option<JsNumber>| {
                         let mut next = v.clone();
                         if let Some(r) = next.root_block_device.as_mut() {
                             f(r, n);
@@ -124,8 +124,8 @@ fn ebs_devices(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> H
     let count = devices.len();
     let items = devices.iter().enumerate().map(|(i, d)| {
         let p = |n: &str| format!("ebs_block_device[{i}].{n}");
-        let upd = |f: fn(&mut EbsBlockDevice, Option<i64>)| {
-            edit(v, on_change, move |inst, n: Option<i64>| {
+        let upd = |f: fn(&mut EbsBlockDevice, Option<JsNumber>)| {
+            edit(v, on_change, move |inst, n: Option<JsNumber>| {
                 if let Some(dev) = inst.ebs_block_device.as_mut().and_then(|l| l.get_mut(i)) {
                     f(dev, n);
                 }
@@ -195,7 +195,7 @@ fn ebs_devices(v: &Instance, ctx: &FormCtx, on_change: &Callback<Instance>) -> H
         let letter = char::from(b'f' + u8::try_from(list.len() % 10).unwrap_or(0));
         list.push(EbsBlockDevice {
             device_name: format!("/dev/sd{letter}"),
-            volume_size: Some(10),
+            volume_size: Some(10.into()),
             volume_type: Some("gp3".into()),
             ..EbsBlockDevice::default()
         });
