@@ -212,7 +212,13 @@ impl Names {
         let mut name = base.clone();
         let mut n = 2;
         while self.taken.contains(&name) {
-            name = format!("{base}_{n}");
+            // `_` numbered as `__2` would be mangled again (found by scripts/differential.sh
+            // 500 2: two user-data constants named `_`).
+            name = if base == "_" {
+                format!("_{n}")
+            } else {
+                format!("{base}_{n}")
+            };
             n += 1;
         }
         self.taken.insert(name.clone());
@@ -629,6 +635,10 @@ mod tests {
         assert_eq!(names.claim("__boot", "x"), "_boot");
         assert_eq!(names.claim("__class__", "x"), "_class__");
         assert_eq!(names.claim("___", "x"), "_");
+        // Found by scripts/differential.sh 500 2 (stacks 474 and 483: two user-data
+        // constants named `_`; `__2` is mangled inside the class, NameError in cdktf).
+        assert_eq!(names.claim("_", "x"), "_2");
+        assert_eq!(names.claim("_", "x"), "_3");
     }
 
     /// Seen with the real cdktf: a name shadowing a class breaks main.py ("TypeError:
