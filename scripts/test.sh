@@ -23,6 +23,9 @@ cargo clippy --locked -p ec2-playground-core -p ec2-playground-web -p ec2-playgr
 step "unit, golden and CLI tests"
 INSTA_UPDATE=no cargo test --locked --workspace
 
+step "fuzzing (libFuzzer on stable, 5 targets, 4 s each; builds them the first time)"
+scripts/fuzz.sh 4
+
 step "benchmark budgets"
 scripts/budgets.sh
 
@@ -35,8 +38,8 @@ scripts/diagram-rsvg-check.sh
 step "conformance with the real cdktf (every fixture)"
 scripts/conformance.sh
 
-step "differential test against the real cdktf (6 generated stacks)"
-scripts/differential.sh 6 1
+step "differential test against the real cdktf (40 generated stacks, in one run of cdktf each for our code and the styled code)"
+scripts/differential.sh 40 1
 
 step "differential test against terraform validate (8 generated stacks, half broken on purpose)"
 scripts/terraform-validate.sh 8 1

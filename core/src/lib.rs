@@ -37,7 +37,9 @@ pub mod python;
 pub mod quote;
 pub mod read;
 pub mod read_reply;
+pub mod saved;
 pub mod schema;
+pub mod share;
 pub mod synth;
 pub mod value;
 

@@ -155,7 +155,7 @@ pub fn load_stack(text: &str) -> Result<Stack, LoadError> {
         }
     }
     let de = &mut serde_json::Deserializer::from_str(text);
-    let stack: Stack = serde_path_to_error::deserialize(de).map_err(|e| {
+    let stack: Stack = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         LoadError::Invalid {
@@ -164,6 +164,15 @@ pub fn load_stack(text: &str) -> Result<Stack, LoadError> {
             column: inner.column(),
             message: shorten_quotes(&strip_position(&inner.to_string())),
         }
+    })?;
+    // Text after the object (found by fuzzing: `{"version": 0, ...}} garbage` loaded, as the
+    // version probe above fails on the trailing text and the deserializer stops at the
+    // object's end) is refused as JSON.parse refuses it.
+    de.end().map_err(|e| LoadError::Invalid {
+        path: ".".to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
     })?;
     Ok(stack)
 }
@@ -427,6 +436,37 @@ mod tests {
         );
         assert_eq!(load_stack(r#"{"name": "x"}"#), Err(LoadError::MissingVersion));
         assert!(load_stack(r#"{"version": 1, "name": "x"}"#).is_ok());
+    }
+
+    /// Found by fuzzing (fuzz/fuzz_targets/share_decode.rs): text after the object hid an
+    /// unknown version, and the stack loaded with `version: 0`.
+    #[test]
+    fn text_after_the_object_is_refused() {
+        let text = r#"{"version":0,"name":"symbolsi-1"}},{"Instance":{"id":"1web","ami":"ami-2"}}]}"#;
+        assert_eq!(
+            load_stack(text),
+            Err(LoadError::Invalid {
+                path: ".".into(),
+                line: 1,
+                column: 34,
+                message: "trailing characters".into()
+            })
+        );
+        assert!(matches!(
+            load_stack("{\"version\": 1, \"name\": \"x\"} x"),
+            Err(LoadError::Invalid { column: 29, .. })
+        ));
+        // fuzz/fuzz_targets/load_stack.rs found it as a saved stack of version 2 that did not load.
+        assert!(matches!(
+            load_stack("{\"version\": 2, \"name\": \"x\"},\n  ]"),
+            Err(LoadError::Invalid {
+                line: 1,
+                column: 28,
+                ..
+            })
+        ));
+        // Whitespace after the object is no text.
+        assert!(load_stack("{\"version\": 1, \"name\": \"x\"}\n\n").is_ok());
     }
 
     #[test]

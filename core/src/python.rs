@@ -222,7 +222,13 @@ impl Names {
         let mut name = base.clone();
         let mut n = 2;
         while self.taken.contains(&name) {
-            name = format!("{base}_{n}");
+            // `_` numbered as `__2` would be mangled again (found by scripts/differential.sh
+            // 500 2: two user-data constants named `_`).
+            name = if base == "_" {
+                format!("_{n}")
+            } else {
+                format!("{base}_{n}")
+            };
             n += 1;
         }
         self.taken.insert(name.clone());
@@ -644,6 +650,10 @@ mod tests {
         assert_eq!(python_identifier("mon instance", "instance"), "mon_instance");
         assert_eq!(python_identifier("web", "instance"), "web");
         assert_eq!(python_identifier("2sg", "security_group"), "security_group_2sg");
+        // Found by scripts/differential.sh 500 2 (stacks 474 and 483: two user-data
+        // constants named `_`; `__2` is mangled inside the class, NameError in cdktf).
+        assert_eq!(names.claim("_", "x"), "_2");
+        assert_eq!(names.claim("_", "x"), "_3");
     }
 
     /// Seen with the real cdktf: a name shadowing a class breaks main.py ("TypeError:

@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use ec2_playground_core::saved;
 use ec2_playground_core::{
     load_stack, save_stack, EditReply, Lang, LoadError, ReplyDiagnostic, Resource, ResourceKind, Severity, Stack, Text,
 };
@@ -248,38 +249,27 @@ impl LearnerCode {
     }
 }
 
-/// The code as saved in the browser (`localStorage`, beside the stack document).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedCode {
-    /// `main.py`.
-    pub main_py: String,
-    /// `user_data.py`, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_data_py: Option<String>,
-    /// False when the last form edit was not carried into the code (the saved stack then
-    /// differs from it, and must not be replaced by what the code reads to).
-    #[serde(default = "yes")]
-    pub in_step: bool,
-}
-
-fn yes() -> bool {
-    true
-}
+/// The code as saved in the browser (`localStorage`, beside the stack document): the core's
+/// [`saved::SavedCode`] (where the parse of the saved value is fuzzed), with what the page
+/// saves of its [`LearnerCode`] and restores from it. Saved as the core's JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct SavedCode(pub saved::SavedCode);
 
 impl SavedCode {
     /// What to save of `code`.
     pub fn of(code: &LearnerCode) -> SavedCode {
-        SavedCode {
+        SavedCode(saved::SavedCode {
             main_py: code.main_py.to_string(),
             user_data_py: code.user_data_py.as_ref().map(|t| t.to_string()),
             in_step: !matches!(code.status, CodeStatus::NotPlaced(_)),
-        }
+        })
     }
 
     /// The code it holds, not read yet (or kept apart from the stack when it was not in step).
     pub fn restore(self) -> LearnerCode {
-        let mut code = LearnerCode::new(self.main_py, self.user_data_py);
-        if !self.in_step {
+        let mut code = LearnerCode::new(self.0.main_py, self.0.user_data_py);
+        if !self.0.in_step {
             code.status = CodeStatus::NotPlaced(Text::new(
                 "une modification faite dans le formulaire n'avait pas pu être reportée dans le code",
                 "an edit made in the form could not be carried into the code",
@@ -684,8 +674,8 @@ pub fn start(input: StartInput) -> Start {
         input
             .saved_code
             .as_deref()
-            .and_then(|text| serde_json::from_str::<SavedCode>(text).ok())
-            .map(SavedCode::restore)
+            .and_then(saved::SavedCode::parse)
+            .map(|code| SavedCode(code).restore())
     };
     let saved: Option<(Stack, Option<LearnerCode>)> = match (&input.saved, input.mode.embed) {
         (Some(text), false) => match load_stack(text) {
@@ -1019,7 +1009,7 @@ mod tests {
             "the zip does not hold code that misses the edit"
         );
         let saved = SavedCode::of(c);
-        assert!(!saved.in_step);
+        assert!(!saved.0.in_step);
         let s = s.reduce(Action::RegenerateCode);
         assert!(s.code.is_none());
     }

@@ -1,0 +1,24 @@
+from constructs import Construct
+from cdktf import App, TerraformStack, TerraformOutput, Fn
+from cdktf_cdktf_provider_aws.provider import AwsProvider, AwsProviderDefaultTags
+from cdktf_cdktf_provider_aws.instance import Instance, InstanceRootBlockDevice, InstanceEbsBlockDevice, InstanceMetadataOptions
+from cdktf_cdktf_provider_aws.security_group import SecurityGroup, SecurityGroupIngress, SecurityGroupEgress
+from cdktf_cdktf_provider_aws.key_pair import KeyPair
+from cdktf_cdktf_provider_aws.data_aws_ami import DataAwsAmi, DataAwsAmiFilter
+from cdktf_cdktf_provider_aws.ebs_volume import EbsVolume
+from cdktf_cdktf_provider_aws.ebs_snapshot import EbsSnapshot
+from cdktf_cdktf_provider_aws.volume_attachment import VolumeAttachment
+
+class MyStack(TerraformStack):
+    def __init__(self, scope, id):
+        super().__init__(scope, id)
+
+        AwsProvider(self, "aws", region="eu-west-3")
+        SecurityGroup(self, "a b", name="one", ingress=[SecurityGroupIngress(from_port=22, to_port=22, protocol="tcp")], tags={"A": "1"})
+        SecurityGroup(self, "ab", description="two", ingress=[SecurityGroupIngress(from_port=80, to_port=80, protocol="tcp")], tags={"B": "2"})
+        Instance(self, "x y", ami="ami-1", tags={"Name": "first"})
+        Instance(self, "xy", instance_type="t2.micro", tags={"Name": "second"})
+
+app = App()
+MyStack(app, "collide")
+app.synth()
