@@ -6,9 +6,11 @@
 # (dist/reader/) load later, each under a budget of its own. Prints each part; fails with
 # the figures when a gzipped total exceeds its budget, or when dist/ is missing.
 #
-# The budgets are about 3 % above the sizes of the build of 30 November 2026 (first load
-# 723,747 B gzipped, of which the wasm 708,479 B; editor 146,913 B; reader 754,058 B):
-# raise one on purpose, saying what it buys, in BENCHMARKS.md.
+# The budgets are about 2 % above the sizes of the build of 1 December 2026 (first load
+# 760,257 B gzipped; editor 146,945 B; reader 778,599 B), which grew from 30 November
+# (723,747 B; 146,913 B; 754,058 B) with JavaScript numbers (ryu-js, serde_json's
+# float_roundtrip), the compact cards and the bilingual load errors: raise one on purpose,
+# saying what it buys, in BENCHMARKS.md.
 #
 #   scripts/size-budget.sh [DIST]      (default: dist/ at the repository's root)
 set -euo pipefail
@@ -16,9 +18,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 dist=${1:-$here/dist}
 
 # gzipped bytes, as a server compressing at level 9 sends them
-FIRST_LOAD_BUDGET=745000
+FIRST_LOAD_BUDGET=776000
 EDITOR_BUDGET=152000
-READER_BUDGET=776000
+READER_BUDGET=794000
 
 if [ ! -d "$dist" ] || [ ! -f "$dist/index.html" ]; then
   echo "size-budget: no built page at $dist (no index.html): build it first with 'trunk build --release' (scripts/test.sh does)" >&2
