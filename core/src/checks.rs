@@ -99,6 +99,8 @@ pub(crate) struct Cx<'a> {
     pub region: Option<&'a str>,
     /// Index of the first resource with each construct id.
     by_id: HashMap<&'a str, usize>,
+    /// The first resource of each sanitized id and of each logical id.
+    pub first_ids: names::FirstIds,
 }
 
 impl<'a> Cx<'a> {
@@ -116,7 +118,12 @@ impl<'a> Cx<'a> {
             })
             .flatten()
             .filter(|r| regions::zones(r).is_some());
-        Cx { stack, region, by_id }
+        Cx {
+            stack,
+            region,
+            by_id,
+            first_ids: names::FirstIds::of(stack),
+        }
     }
 
     /// The resource a reference names, with its index.
