@@ -35,11 +35,23 @@ for t in "${targets[@]}"; do
   corpus="$here/target/fuzz/corpus/$t" artifacts="$here/target/fuzz/artifacts/$t"
   mkdir -p "$corpus" "$artifacts"
   log="$here/target/fuzz/$t.log"
-  if "$here/target/fuzz-build/$host/release/$t" "$corpus" "$here/fuzz/corpus/$t" \
+  # The fixtures are seeds too, read where they are kept: each stack.json for load_stack,
+  # each main.py for read_python (libFuzzer takes folders, so links to them in one).
+  fixtures="$here/target/fuzz/fixtures/$t"
+  rm -rf "$fixtures" && mkdir -p "$fixtures"
+  case "$t" in
+    load_stack) file=stack.json ;;
+    read_python) file=main.py ;;
+    *) file= ;;
+  esac
+  if [ -n "$file" ]; then
+    for f in "$here"/tests/fixtures/*/"$file"; do ln -s "$f" "$fixtures/$(basename "$(dirname "$f")")-$file"; done
+  fi
+  if "$here/target/fuzz-build/$host/release/$t" "$corpus" "$here/fuzz/corpus/$t" "$fixtures" \
       -max_total_time="$seconds" -timeout=10 -artifact_prefix="$artifacts/" -print_final_stats=1 > "$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1)
-    echo "fuzz $t: ${runs:-?} executions in ${seconds}s ($(( ${runs:-0} / seconds ))/s), ${cov:-cov: ?} edges, corpus $(ls "$corpus" | wc -l) + $(ls "$here/fuzz/corpus/$t" | wc -l) seeds"
+    echo "fuzz $t: ${runs:-?} executions in ${seconds}s ($(( ${runs:-0} / seconds ))/s), ${cov:-cov: ?} edges, corpus $(ls "$corpus" | wc -l) + $(ls "$here/fuzz/corpus/$t" "$fixtures" | grep -vc -e '^$' -e ':$') seeds"
   else
     status=1
     echo "FAIL fuzz $t: a crash; the input is in $artifacts/ (log: $log):" >&2
