@@ -22,7 +22,7 @@ seconds=${1:?usage: scripts/fuzz.sh SECONDS [TARGET...]}
 shift
 host=$(rustc -vV | sed -n 's/^host: //p')
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(load_stack share_decode saved_code read_python edit)
+[ ${#targets[@]} -gt 0 ] || targets=(load_stack share_decode saved_code read_python edit lab_file)
 # The flags cargo-fuzz passes (less its sanitizer). `--target` keeps them off build scripts
 # and proc macros, which are not linked with libFuzzer.
 RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
@@ -46,6 +46,10 @@ for t in "${targets[@]}"; do
   esac
   if [ -n "$file" ]; then
     for f in "$here"/tests/fixtures/*/"$file"; do ln -s "$f" "$fixtures/$(basename "$(dirname "$f")")-$file"; done
+  fi
+  # The labs (the course's, the teacher's of the tests) for the lab file reader.
+  if [ "$t" = lab_file ]; then
+    for f in "$here"/labs/*.json "$here"/tests/labs/*.json; do ln -s "$f" "$fixtures/$(basename "$(dirname "$f")")-$(basename "$f")"; done
   fi
   if "$here/target/fuzz-build/$host/release/$t" "$corpus" "$here/fuzz/corpus/$t" "$fixtures" \
       -max_total_time="$seconds" -timeout=10 -artifact_prefix="$artifacts/" -print_final_stats=1 > "$log" 2>&1; then

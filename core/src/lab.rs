@@ -71,8 +71,22 @@ pub struct Lab {
     /// stack reach; `core/tests/lab.rs` checks it for every lab under `labs/`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub golden: Option<String>,
+    /// The name of the empty stack the lab starts from (also the project folder's name),
+    /// [`DEFAULT_STACK_NAME`] when absent; a lab with a golden names the golden's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stack_name: Option<String>,
     /// The steps, in order.
     pub steps: Vec<Step>,
+}
+
+/// The name of the stack a lab starts from when its file gives none.
+pub const DEFAULT_STACK_NAME: &str = "ma-stack";
+
+impl Lab {
+    /// The empty stack the lab starts from: no resource, named [`Lab::stack_name`].
+    pub fn start_stack(&self) -> Stack {
+        Stack::new(self.stack_name.as_deref().unwrap_or(DEFAULT_STACK_NAME))
+    }
 }
 
 /// One step of a lab: a condition on the stack, or commands to run.
@@ -1287,10 +1301,81 @@ fn render_command(run: &str, stack: &Stack) -> String {
         .replace("{public_ip}", &format!("<{ip_output}>"))
 }
 
+/// Where a learner stands in a lab, as the page saves it (`localStorage`, key
+/// `ec2-playground:lab:v1`) and as a share link carries it (`"lab"` of an `s2` link, see
+/// [`crate::share`]). JSON: `{"lab": "module-2-ec2", "ticked": ["synth"], "file": {...}}`.
+///
+/// The stack steps need no saving (they are ticked from the stack); only the commands
+/// steps the learner ticked by hand are kept. `file` holds the lab itself when it is not
+/// one the page has built in (a teacher's lab file opened by the learner).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct LabProgress {
+    /// The lab's id ([`Lab::id`]).
+    pub lab: String,
+    /// The commands steps ticked by hand, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ticked: Vec<String>,
+    /// The lab file, when the lab is not built into the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<Lab>,
+}
+
+impl LabProgress {
+    /// Reads a saved or shared value: `None` for anything that is not such a JSON object
+    /// or whose `file` is not a lab [`load_lab`] accepts (the page then opens without it,
+    /// keeping the stack). Never panics.
+    pub fn parse(text: &str) -> Option<LabProgress> {
+        #[derive(Deserialize)]
+        struct Raw {
+            lab: String,
+            #[serde(default)]
+            ticked: Vec<String>,
+            #[serde(default)]
+            file: Option<Value>,
+        }
+        let raw: Raw = serde_json::from_str(text).ok()?;
+        let file = match raw.file {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(load_lab(&v.to_string()).ok()?),
+        };
+        Some(LabProgress {
+            lab: raw.lab,
+            ticked: raw.ticked,
+            file,
+        })
+    }
+
+    /// The compact JSON to save or share.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::AmiFilter;
+
+    #[test]
+    fn progress_round_trips_and_refuses_a_bad_file() {
+        let lab = load_lab(include_str!("../../tests/labs/two-zones.json")).expect("the teacher's lab loads");
+        let progress = LabProgress {
+            lab: lab.id.clone(),
+            ticked: vec!["synth".into()],
+            file: Some(lab),
+        };
+        assert_eq!(LabProgress::parse(&progress.to_json()), Some(progress));
+        assert_eq!(
+            LabProgress::parse(r#"{"lab":"module-2-ec2"}"#),
+            Some(LabProgress {
+                lab: "module-2-ec2".into(),
+                ..LabProgress::default()
+            })
+        );
+        assert_eq!(LabProgress::parse(r#"{"lab":"x","file":{"lab_version":9}}"#), None);
+        assert_eq!(LabProgress::parse("not json"), None);
+        assert_eq!(LabProgress::parse(r#"{"ticked":[]}"#), None);
+    }
 
     fn lookup(name: &str, owners: &[&str]) -> DataAwsAmi {
         DataAwsAmi {

@@ -59,7 +59,7 @@ pub use fix::{
 };
 pub use hcl::{main_tf, HclError};
 pub use i18n::{Lang, Text};
-pub use lab::{apply_step_template, lab_progress, load_lab, Lab, LabError, StepStatus};
+pub use lab::{apply_step_template, lab_progress, load_lab, Lab, LabError, LabProgress, StepStatus};
 pub use load::{load_stack, load_stack_bytes, save_stack, LoadError};
 pub use model::*;
 pub use number::JsNumber;

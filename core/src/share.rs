@@ -4,8 +4,10 @@
 //! format, the payload compact JSON compressed with raw deflate and written in base64url
 //! without padding. In `s1` the JSON is the stack document (as [`serde_json`] writes a
 //! [`Stack`]); in `s2`, written when the learner has their own code, it is
-//! `{"stack": <document>, "main_py": "...", "user_data_py": "..."}` (`user_data_py` only
-//! when there is one). The document inside carries its own `"version"`, read by
+//! `{"stack": <document>, "main_py": "...", "user_data_py": "...", "lab": {...}}`
+//! (`user_data_py` only when there is one; `lab`, the learner's [`LabProgress`], only when
+//! they are in a lab other than the course's or ticked a step by hand; an `s2` link may
+//! carry a lab without code). The document inside carries its own `"version"`, read by
 //! [`crate::load_stack`], so both layers can evolve and older links keep opening.
 //!
 //! Pure code, in the core so that it is fuzzed natively (`fuzz/fuzz_targets/share_decode.rs`);
@@ -14,7 +16,7 @@
 
 use std::io::{Read, Write};
 
-use crate::{load_stack, Lang, LoadError, Stack};
+use crate::{load_stack, LabProgress, Lang, LoadError, Stack};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use flate2::read::DeflateDecoder;
@@ -34,6 +36,9 @@ pub struct Shared {
     pub stack: Stack,
     /// `main.py` and `user_data.py`, as the learner wrote them.
     pub code: Option<(String, Option<String>)>,
+    /// Where the learner stood in a lab. A link whose lab part does not read still opens
+    /// its stack, without it.
+    pub lab: Option<LabProgress>,
 }
 
 /// The longest fragment this playground writes or reads (characters). Browsers accept
@@ -111,20 +116,36 @@ pub fn encode(stack: &Stack) -> Result<String, LinkError> {
 ///
 /// Errors: [`LinkError::TooLong`] when it would be longer than [`MAX_FRAGMENT_CHARS`].
 pub fn encode_with_code(stack: &Stack, code: Option<(&str, Option<&str>)>) -> Result<String, LinkError> {
-    let (prefix, json) = match code {
-        None => (LINK_PREFIX_V1, serde_json::to_string(stack)),
-        Some((main_py, user_data_py)) => {
-            let mut doc = serde_json::Map::new();
-            doc.insert(
-                "stack".into(),
-                serde_json::to_value(stack).map_err(|_| LinkError::Corrupt)?,
-            );
+    encode_with(stack, code, None)
+}
+
+/// The fragment (without `#`) of a link to `stack`, the learner's code and where they stand
+/// in a lab: `s2` with code or a lab, `s1` with neither.
+///
+/// Errors: [`LinkError::TooLong`] when it would be longer than [`MAX_FRAGMENT_CHARS`].
+pub fn encode_with(
+    stack: &Stack,
+    code: Option<(&str, Option<&str>)>,
+    lab: Option<&LabProgress>,
+) -> Result<String, LinkError> {
+    let (prefix, json) = if code.is_none() && lab.is_none() {
+        (LINK_PREFIX_V1, serde_json::to_string(stack))
+    } else {
+        let mut doc = serde_json::Map::new();
+        doc.insert(
+            "stack".into(),
+            serde_json::to_value(stack).map_err(|_| LinkError::Corrupt)?,
+        );
+        if let Some((main_py, user_data_py)) = code {
             doc.insert("main_py".into(), main_py.into());
             if let Some(text) = user_data_py {
                 doc.insert("user_data_py".into(), text.into());
             }
-            (LINK_PREFIX_V2, serde_json::to_string(&doc))
         }
+        if let Some(lab) = lab {
+            doc.insert("lab".into(), serde_json::to_value(lab).map_err(|_| LinkError::Corrupt)?);
+        }
+        (LINK_PREFIX_V2, serde_json::to_string(&doc))
     };
     let json = json.map_err(|_| LinkError::Corrupt)?;
     let mut encoder = DeflateEncoder::new(Vec::new(), Compression::best());
@@ -167,7 +188,11 @@ pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
     let text = String::from_utf8(json).map_err(|_| LinkError::Corrupt)?;
     if version == 1 {
         let stack = load_stack(&text).map_err(LinkError::Stack)?;
-        return Ok(Shared { stack, code: None });
+        return Ok(Shared {
+            stack,
+            code: None,
+            lab: None,
+        });
     }
     let serde_json::Value::Object(mut doc) = serde_json::from_str(&text).map_err(|_| LinkError::Corrupt)? else {
         return Err(LinkError::Corrupt);
@@ -181,9 +206,11 @@ pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
     };
     let main_py = text(doc.remove("main_py"))?;
     let user_data_py = text(doc.remove("user_data_py"))?;
+    let lab = doc.remove("lab").and_then(|v| LabProgress::parse(&v.to_string()));
     Ok(Shared {
         stack,
         code: main_py.map(|m| (m, user_data_py)),
+        lab,
     })
 }
 
@@ -227,7 +254,15 @@ mod tests {
             assert!(fragment
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
-            assert_eq!(decode(&fragment), Ok(Shared { stack, code: None }), "{path}");
+            assert_eq!(
+                decode(&fragment),
+                Ok(Shared {
+                    stack,
+                    code: None,
+                    lab: None
+                }),
+                "{path}"
+            );
             linked += 1;
         }
         assert!(linked > 10, "only {linked} fixtures fit in a link");
@@ -247,6 +282,41 @@ mod tests {
         );
         let without = decode(&encode_with_code(&stack, Some((main_py, None))).expect("fits")).expect("opens");
         assert_eq!(without.code, Some((main_py.to_owned(), None)));
+    }
+
+    #[test]
+    fn the_lab_progress_travels_with_or_without_code() {
+        let stack = lab();
+        let progress = LabProgress {
+            lab: "module-2-ec2".into(),
+            ticked: vec!["synth".into(), "deploy".into()],
+            file: None,
+        };
+        let fragment = encode_with(&stack, None, Some(&progress)).expect("fits");
+        assert!(fragment.starts_with("s2."));
+        let shared = decode(&fragment).expect("opens");
+        assert_eq!(
+            (shared.stack, shared.code, shared.lab),
+            (stack.clone(), None, Some(progress.clone()))
+        );
+        let both =
+            decode(&encode_with(&stack, Some(("x = 1\n", None)), Some(&progress)).expect("fits")).expect("opens");
+        assert_eq!(both.code, Some(("x = 1\n".to_owned(), None)));
+        assert_eq!(both.lab, Some(progress));
+        // A lab part that does not read: the stack still opens, without it.
+        let mut doc = serde_json::Map::new();
+        doc.insert(
+            "stack".into(),
+            serde_json::to_value(&stack).expect("a stack serializes"),
+        );
+        doc.insert("lab".into(), serde_json::json!({"lab": 7}));
+        let mut encoder = DeflateEncoder::new(Vec::new(), Compression::best());
+        encoder
+            .write_all(serde_json::Value::Object(doc).to_string().as_bytes())
+            .expect("writes to memory");
+        let packed = encoder.finish().expect("writes to memory");
+        let odd = decode(&format!("{LINK_PREFIX_V2}{}", URL_SAFE_NO_PAD.encode(packed))).expect("opens");
+        assert_eq!((odd.stack, odd.lab), (stack, None));
     }
 
     #[test]

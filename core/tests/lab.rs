@@ -117,7 +117,12 @@ fn every_lab_file_loads_and_reaches_its_golden() {
             assert!(!lab.steps.is_empty(), "{rel}: no steps");
             if let Some(golden) = &lab.golden {
                 let want = load_stack(&read(&format!("{golden}/stack.json"))).expect("golden stack");
-                let (stack, _) = build(&lab, Stack::new(&want.name));
+                assert_eq!(
+                    lab.start_stack().name,
+                    want.name,
+                    "{rel}: stack_name is not the golden's"
+                );
+                let (stack, _) = build(&lab, lab.start_stack());
                 let progress = lab_progress(&lab, &stack);
                 let not_done: Vec<&str> = progress
                     .iter()

@@ -63,6 +63,21 @@ for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 360]])
     await page.click('#tab-checks');
     await page.waitForSelector('#checks-summary', { timeout: TIMEOUT });
     assert.deepEqual(await violations(page), [], 'checks');
+
+    await page.click('#tab-lab');
+    await page.waitForSelector('.lab-step', { timeout: TIMEOUT });
+    assert.deepEqual(await violations(page), [], 'lab');
+
+    await page.click('#tab-deploy');
+    await page.waitForSelector('#mark-deployed', { timeout: TIMEOUT });
+    await page.click('#mark-deployed');
+    await page.waitForSelector('#plan-summary', { timeout: TIMEOUT });
+    // A change to show: the SSH port of the lab's security group.
+    await page.click('#tab-forms');
+    await page.fill('#r-2-ingress-0--from-port', '2222');
+    await page.click('#tab-deploy');
+    await page.waitForSelector('.plan-change', { timeout: TIMEOUT });
+    assert.deepEqual(await violations(page), [], 'deploy preview and cost');
     assert.deepEqual(errors, []);
     await context.close();
   });

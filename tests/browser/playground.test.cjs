@@ -421,7 +421,9 @@ test('every control has a name for screen readers, and the tabs work with the ke
     await page.waitForSelector('#card-2', { timeout: TIMEOUT });
     await page.focus('#tab-diagram');
     await page.keyboard.press('End');
-    await page.waitForSelector('#checks-summary', { timeout: TIMEOUT });
+    await page.waitForSelector('#cost-total', { timeout: TIMEOUT });
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForSelector('#lab-progress', { timeout: TIMEOUT });
     await page.keyboard.press('Home');
     await page.waitForSelector('#code-json', { timeout: TIMEOUT });
     // A card folds and unfolds from the keyboard.

@@ -41,6 +41,12 @@ fn boot() -> Playground {
         saved: if embed { None } else { storage::read(storage::STACK_KEY) },
         saved_code: if embed { None } else { storage::read(storage::CODE_KEY) },
         prefs: if embed { None } else { storage::read(storage::PREFS_KEY) },
+        saved_lab: if embed { None } else { storage::read(storage::LAB_KEY) },
+        saved_deployed: if embed {
+            None
+        } else {
+            storage::read(storage::DEPLOYED_KEY)
+        },
         browser_langs: document::browser_languages(),
     });
     let mut state = started.state;
@@ -98,6 +104,34 @@ pub fn App() -> Html {
                     .map_err(|_| storage::StorageError)
                     .and_then(|text| storage::write(storage::CODE_KEY, &text)),
                 None => storage::remove(storage::CODE_KEY),
+            };
+            if written.is_err() {
+                dispatcher.dispatch(Action::Notify(Notice::CannotSave));
+            }
+        });
+    }
+
+    // The lab progress and the stack marked deployed, beside the stack.
+    {
+        let dispatcher = state.clone();
+        let cannot_save = state.notices.contains(&Notice::CannotSave);
+        let progress = state.lab.progress();
+        use_effect_with((progress, state.autosave_suspended()), move |(progress, suspended)| {
+            if !*suspended && !cannot_save && storage::write(storage::LAB_KEY, &progress.to_json()).is_err() {
+                dispatcher.dispatch(Action::Notify(Notice::CannotSave));
+            }
+        });
+    }
+    {
+        let dispatcher = state.clone();
+        let cannot_save = state.notices.contains(&Notice::CannotSave);
+        use_effect_with((state.deployed.clone(), state.mode.embed), move |(deployed, embed)| {
+            if *embed || cannot_save {
+                return;
+            }
+            let written = match deployed {
+                Some(stack) => storage::write(storage::DEPLOYED_KEY, &save_stack(stack)),
+                None => storage::remove(storage::DEPLOYED_KEY),
             };
             if written.is_err() {
                 dispatcher.dispatch(Action::Notify(Notice::CannotSave));

@@ -6,6 +6,7 @@
 pub mod checks_panel;
 pub mod code_editor;
 pub mod code_view;
+pub mod deploy_panel;
 pub mod diagram_panel;
 pub mod editor;
 pub mod embed_bar;
@@ -14,6 +15,7 @@ pub mod forms;
 pub mod hcl_panel;
 pub mod icon;
 pub mod json_panel;
+pub mod lab_panel;
 pub mod notices;
 pub mod panels;
 pub mod python_panel;

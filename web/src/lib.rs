@@ -12,6 +12,7 @@ pub mod examples;
 pub mod hooks;
 pub mod i18n;
 pub mod issues;
+pub mod labs;
 pub mod services;
 pub mod share;
 pub mod state;

@@ -6,14 +6,18 @@
 
 use std::rc::Rc;
 
+use ec2_playground_core::fix::{apply_fix, FixError, FixParams};
+use ec2_playground_core::lab::Lab;
 use ec2_playground_core::saved;
 use ec2_playground_core::{
-    load_stack, save_stack, EditReply, Lang, LoadError, ReplyDiagnostic, Resource, ResourceKind, Severity, Stack, Text,
+    apply_step_template, load_stack, save_stack, EditReply, LabError, LabProgress, Lang, LoadError, ReplyDiagnostic,
+    Resource, ResourceKind, Severity, Stack, Text,
 };
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::examples::Example;
+use crate::labs::ActiveLab;
 use crate::services::code_modules;
 use crate::share::{self, LinkError, Shared};
 use crate::templates;
@@ -32,15 +36,35 @@ pub enum Panel {
     Diagram,
     /// The checks.
     Checks,
+    /// The lab's steps, ticked from the stack.
+    Lab,
+    /// What `cdktf deploy` would do from the stack marked deployed, and what the stack costs.
+    Deploy,
 }
 
 impl Panel {
     /// Every panel (`&panel=` of an embed may ask for any).
-    pub const ALL: [Panel; 5] = [Panel::Json, Panel::Python, Panel::Hcl, Panel::Diagram, Panel::Checks];
+    pub const ALL: [Panel; 7] = [
+        Panel::Json,
+        Panel::Python,
+        Panel::Hcl,
+        Panel::Diagram,
+        Panel::Checks,
+        Panel::Lab,
+        Panel::Deploy,
+    ];
     /// The output tabs of the page; `main.py` is on the editor side ([`Workbench::Code`]).
-    pub const TABS: [Panel; 4] = [Panel::Json, Panel::Hcl, Panel::Diagram, Panel::Checks];
+    pub const TABS: [Panel; 6] = [
+        Panel::Json,
+        Panel::Hcl,
+        Panel::Diagram,
+        Panel::Checks,
+        Panel::Lab,
+        Panel::Deploy,
+    ];
 
-    /// The code used in `&panel=` (`json`, `python`, `hcl`, `diagram`, `checks`).
+    /// The code used in `&panel=` (`json`, `python`, `hcl`, `diagram`, `checks`, `lab`,
+    /// `deploy`).
     pub fn code(self) -> &'static str {
         match self {
             Panel::Json => "json",
@@ -48,6 +72,8 @@ impl Panel {
             Panel::Hcl => "hcl",
             Panel::Diagram => "diagram",
             Panel::Checks => "checks",
+            Panel::Lab => "lab",
+            Panel::Deploy => "deploy",
         }
     }
 
@@ -166,6 +192,12 @@ pub enum Notice {
     ImportFailed(String),
     /// The code editor or the reader could not be loaded (the file that failed).
     ModuleFailed(String),
+    /// A lab file the learner opened could not be read (its name, and why).
+    LabFileBad(String, LabError),
+    /// A lab step's template could not be applied.
+    LabTemplateFailed(LabError),
+    /// A fix could not be applied.
+    FixFailed(FixError),
     /// The diagram is too large for a readable PNG (its size in CSS pixels).
     ImageTooLarge {
         /// Width of the drawing.
@@ -176,12 +208,18 @@ pub enum Notice {
 }
 
 /// Why the stack was replaced, for the undo notice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Replacement {
     /// An example was loaded.
     Example(Example),
     /// A resource was removed (its construct id is in the undo's old stack).
     Removed(usize),
+    /// A lab was started: the stack is the lab's empty one.
+    LabStarted,
+    /// A lab step's template was applied (the step's title).
+    Template(Text),
+    /// A fix was applied (what it changed).
+    Fixed(Text),
 }
 
 /// What the share box shows.
@@ -299,9 +337,9 @@ pub struct Playground {
     /// The learner's own code, when they wrote or imported some (`None`: the code shown is
     /// written from the stack).
     pub code: Option<LearnerCode>,
-    /// The learner's saved work (stack and code), held aside while a shared stack is shown:
-    /// until they keep the shared stack or restore their work, nothing is saved.
-    pub aside: Option<(Rc<Stack>, Option<LearnerCode>)>,
+    /// The learner's saved work (stack, code and lab), held aside while a shared stack is
+    /// shown: until they keep the shared stack or restore their work, nothing is saved.
+    pub aside: Option<(Rc<Stack>, Option<LearnerCode>, ActiveLab)>,
     /// The stack (and code) before the last replacement, to undo it.
     pub undo: Option<(Rc<Stack>, Replacement, Option<LearnerCode>)>,
     /// The share box.
@@ -311,6 +349,10 @@ pub struct Playground {
     /// The resource picked in the diagram (its index), shown selected in both the diagram
     /// and the editor.
     pub selected: Option<usize>,
+    /// The lab the learner follows (the course's unless they opened another).
+    pub lab: ActiveLab,
+    /// The stack the learner marked deployed (kept in the page), for the deploy preview.
+    pub deployed: Option<Rc<Stack>>,
 }
 
 /// One change to the state.
@@ -372,6 +414,27 @@ pub enum Action {
     RegenerateCode,
     /// The reader has loaded: do what waited for it.
     ReaderReady,
+    /// Start a lab from its empty stack (undoable), showing its panel.
+    StartLab(Rc<Lab>),
+    /// Follow another lab (a file the learner opened), on the stack as it is.
+    OpenLab(Rc<Lab>),
+    /// Apply a lab step's template (its id), undoable.
+    ApplyStepTemplate(String),
+    /// Tick (or untick) a commands step by hand.
+    TickStep(String, bool),
+    /// Apply the fix of a finding, undoable.
+    ApplyFix {
+        /// The finding's code.
+        code: String,
+        /// The finding's path.
+        path: String,
+        /// What the learner typed for the fix (an address).
+        params: FixParams,
+    },
+    /// Mark the stack as it is now as deployed.
+    MarkDeployed,
+    /// Forget the stack marked deployed.
+    ForgetDeployed,
 }
 
 impl Playground {
@@ -379,9 +442,11 @@ impl Playground {
     ///
     /// Errors: [`LinkError::TooLong`] when it would not fit in a link.
     pub fn share_fragment(&self) -> Result<String, LinkError> {
-        share::encode_with_code(
+        let lab = (!self.lab.is_default()).then(|| self.lab.progress());
+        share::encode_with(
             &self.stack,
             self.code.as_ref().map(|c| (c.main_py.as_str(), c.user_data())),
+            lab.as_ref(),
         )
     }
 
@@ -421,13 +486,15 @@ impl Playground {
             return;
         }
         let old = std::mem::replace(&mut self.stack, Rc::new(stack));
+        let new_stack = matches!(why, Replacement::Example(_) | Replacement::LabStarted);
         self.undo = Some((old, why, self.code.clone()));
         self.generation += 1;
         self.selected = None;
-        match why {
+        if new_stack {
             // A new stack: the code shown is its own.
-            Replacement::Example(_) => self.code = None,
-            Replacement::Removed(_) => self.place_edit(),
+            self.code = None;
+        } else {
+            self.place_edit();
         }
     }
 
@@ -453,6 +520,12 @@ impl Playground {
                 }
             }
             Some(EditReply::NotPlaced(why)) => code.status = CodeStatus::NotPlaced(why),
+        }
+    }
+
+    fn notify(&mut self, notice: Notice) {
+        if !self.notices.contains(&notice) {
+            self.notices.push(notice);
         }
     }
 
@@ -562,9 +635,10 @@ impl Reducible for Playground {
             Action::DismissUndo => next.undo = None,
             Action::KeepShared => next.aside = None,
             Action::RestoreSaved => {
-                if let Some((saved, code)) = next.aside.take() {
+                if let Some((saved, code, lab)) = next.aside.take() {
                     next.stack = saved;
                     next.code = code;
+                    next.lab = lab;
                     next.generation += 1;
                     next.selected = None;
                 }
@@ -573,11 +647,7 @@ impl Reducible for Playground {
             Action::SetTheme(theme) => next.theme = theme,
             Action::SelectPanel(panel) => next.panel = panel,
             Action::ShowWorkbench(view) => next.workbench = view,
-            Action::Notify(notice) => {
-                if !next.notices.contains(&notice) {
-                    next.notices.push(notice);
-                }
-            }
+            Action::Notify(notice) => next.notify(notice),
             Action::DismissNotice(i) => {
                 if i < next.notices.len() {
                     next.notices.remove(i);
@@ -621,6 +691,67 @@ impl Reducible for Playground {
                 }
                 _ => {}
             },
+            Action::StartLab(lab) => {
+                if !next.readonly() {
+                    let empty = lab.start_stack();
+                    next.lab = ActiveLab::new((*lab).clone());
+                    next.replace(empty, Replacement::LabStarted);
+                    next.panel = Panel::Lab;
+                }
+            }
+            Action::OpenLab(lab) => {
+                next.lab = ActiveLab::new((*lab).clone());
+                next.panel = Panel::Lab;
+            }
+            Action::ApplyStepTemplate(step) => {
+                if !next.readonly() {
+                    match apply_step_template(&next.lab.lab, &step, &next.stack) {
+                        Ok(stack) => {
+                            let title = next
+                                .lab
+                                .lab
+                                .steps
+                                .iter()
+                                .find(|s| s.id == step)
+                                .map(|s| s.title.clone())
+                                .unwrap_or_else(|| Text::new(step.clone(), step.clone()));
+                            next.replace(stack, Replacement::Template(title));
+                        }
+                        Err(e) => next.notify(Notice::LabTemplateFailed(e)),
+                    }
+                }
+            }
+            Action::TickStep(step, on) => {
+                let ticked = &mut next.lab.ticked;
+                ticked.retain(|s| *s != step);
+                let is_commands = next
+                    .lab
+                    .lab
+                    .steps
+                    .iter()
+                    .any(|s| s.id == step && !s.commands.is_empty());
+                if on && is_commands {
+                    next.lab.ticked.push(step);
+                }
+            }
+            Action::ApplyFix { code, path, params } => {
+                if !next.readonly() {
+                    let description = ec2_playground_core::fix::findings(&next.stack)
+                        .into_iter()
+                        .find(|f| f.diagnostic.code == code && f.diagnostic.path == path)
+                        .and_then(|f| f.fix)
+                        .map(|f| f.description);
+                    match apply_fix(&next.stack, &code, &path, &params) {
+                        Ok(stack) => next.replace(
+                            stack,
+                            Replacement::Fixed(description.unwrap_or_else(|| Text::new(code.clone(), code.clone()))),
+                        ),
+                        Err(e) => next.notify(Notice::FixFailed(e)),
+                    }
+                }
+            }
+            Action::MarkDeployed => next.deployed = Some(next.stack.clone()),
+            Action::ForgetDeployed => next.deployed = None,
         }
         Rc::new(next)
     }
@@ -639,6 +770,10 @@ pub struct StartInput {
     pub saved_code: Option<String>,
     /// The saved preferences (JSON), if any.
     pub prefs: Option<String>,
+    /// The saved lab progress ([`LabProgress`] as JSON), if any.
+    pub saved_lab: Option<String>,
+    /// The stack marked deployed (a stack document), if any.
+    pub saved_deployed: Option<String>,
     /// The browser's languages, preferred first (`navigator.languages`).
     pub browser_langs: Vec<String>,
 }
@@ -705,26 +840,52 @@ pub fn start(input: StartInput) -> Start {
         }
     };
 
-    let shared = shared.map(|Shared { stack, code }| {
-        let code = code.map(|(main_py, user_data_py)| LearnerCode::new(main_py, user_data_py));
-        (stack, code)
-    });
-    let same = |a: &(Stack, Option<LearnerCode>), b: &(Stack, Option<LearnerCode>)| {
-        let text = |c: &Option<LearnerCode>| c.as_ref().map(|c| (c.main_py.clone(), c.user_data_py.clone()));
-        a.0 == b.0 && text(&a.1) == text(&b.1)
+    // The lab goes with the stack it was followed on: the saved one with the saved stack,
+    // a link's with the link's (a link without one: the course's, or the saved progress
+    // when the link holds the learner's own work).
+    let saved_lab = || {
+        input
+            .saved_lab
+            .as_deref()
+            .and_then(LabProgress::parse)
+            .and_then(ActiveLab::restore)
+            .unwrap_or_default()
     };
-    let ((stack, code), aside, clear_fragment) = match (shared, saved) {
+    let shared = shared.map(|Shared { stack, code, lab }| {
+        let code = code.map(|(main_py, user_data_py)| LearnerCode::new(main_py, user_data_py));
+        (stack, code, lab.and_then(ActiveLab::restore))
+    });
+    let saved = saved.map(|(stack, code)| (stack, code, saved_lab()));
+    let same = |a: &(Stack, Option<LearnerCode>, Option<ActiveLab>), b: &(Stack, Option<LearnerCode>, ActiveLab)| {
+        let text = |c: &Option<LearnerCode>| c.as_ref().map(|c| (c.main_py.clone(), c.user_data_py.clone()));
+        a.0 == b.0 && text(&a.1) == text(&b.1) && a.2.as_ref().is_none_or(|lab| *lab == b.2)
+    };
+    let ((stack, code, lab), aside, clear_fragment) = match (shared, saved) {
         (Some(shared), Some(saved)) if !same(&shared, &saved) && !input.mode.embed => {
-            (shared, Some((Rc::new(saved.0), saved.1)), false)
+            let (stack, code, lab) = shared;
+            (
+                (stack, code, lab.unwrap_or_default()),
+                Some((Rc::new(saved.0), saved.1, saved.2)),
+                false,
+            )
         }
-        (Some(shared), _) => (shared, None, !input.mode.embed),
+        (Some((stack, code, lab)), saved) => {
+            let lab = lab.or(saved.map(|s| s.2)).unwrap_or_default();
+            ((stack, code, lab), None, !input.mode.embed)
+        }
         (None, Some(saved)) => (saved, None, !fragment.is_empty() && !input.mode.embed),
         (None, None) => (
-            (Example::Lab.stack(), None),
+            (Example::Lab.stack(), None, ActiveLab::default()),
             None,
             !fragment.is_empty() && !input.mode.embed,
         ),
     };
+    let deployed = input
+        .saved_deployed
+        .as_deref()
+        .filter(|_| !input.mode.embed)
+        .and_then(|text| load_stack(text).ok())
+        .map(Rc::new);
 
     Start {
         state: Playground {
@@ -741,6 +902,8 @@ pub fn start(input: StartInput) -> Start {
             share: ShareBox::Closed,
             generation: 0,
             selected: None,
+            lab,
+            deployed,
         },
         backup,
         clear_fragment,
@@ -819,7 +982,7 @@ mod tests {
             ..StartInput::default()
         });
         assert_eq!(*s.state.stack, shared);
-        assert_eq!(s.state.aside.as_ref().map(|(stack, _)| &**stack), Some(&mine));
+        assert_eq!(s.state.aside.as_ref().map(|(stack, _, _)| &**stack), Some(&mine));
         assert!(s.state.autosave_suspended());
         assert!(!s.clear_fragment);
 
@@ -1066,5 +1229,95 @@ mod tests {
         let s = s.reduce(Action::EditResource(i, Box::new(volume)));
         assert_eq!(count(&s, "disk"), 1, "the attachment still names disk");
         assert!(count(&s, "web") >= 1, "the instance's references are its own");
+    }
+    #[test]
+    fn the_lab_from_its_empty_stack_by_its_templates_reaches_the_course_lab() {
+        let s = Rc::new(start(StartInput::default()).state);
+        let course = s.lab.lab.clone();
+        let s = s.reduce(Action::StartLab(course.clone()));
+        assert!(s.stack.resources.is_empty());
+        assert_eq!(s.stack.name, "ec2-lab");
+        assert_eq!(s.panel, Panel::Lab);
+        let mut s = s;
+        for step in course.steps.iter().filter(|st| st.template.is_some()) {
+            s = s.reduce(Action::ApplyStepTemplate(step.id.clone()));
+            assert!(s.notices.is_empty(), "{}: {:?}", step.id, s.notices);
+        }
+        assert_eq!(*s.stack, lab(), "the templates build the course's lab");
+        // Each was an undoable edit.
+        let before = s.stack.clone();
+        let s = s.reduce(Action::Undo);
+        assert_ne!(s.stack, before);
+        // A template that no longer applies says why, and changes nothing.
+        let s = s.reduce(Action::ApplyStepTemplate("provider".into()));
+        assert!(matches!(
+            s.notices[..],
+            [Notice::LabTemplateFailed(LabError::AlreadyDone(_))]
+        ));
+    }
+
+    #[test]
+    fn lab_ticks_travel_with_the_stack_in_storage_and_links() {
+        let s = Rc::new(start(StartInput::default()).state);
+        let commands = s
+            .lab
+            .lab
+            .steps
+            .iter()
+            .find(|st| !st.commands.is_empty())
+            .map(|st| st.id.clone())
+            .expect("a commands step");
+        let s = s.reduce(Action::TickStep(commands.clone(), true));
+        let s = s.reduce(Action::TickStep("provider".into(), true));
+        assert_eq!(
+            s.lab.ticked,
+            vec![commands.clone()],
+            "a stack step is ticked by the stack only"
+        );
+        let reloaded = start(StartInput {
+            saved: Some(save_stack(&s.stack)),
+            saved_lab: Some(s.lab.progress().to_json()),
+            ..StartInput::default()
+        });
+        assert_eq!(reloaded.state.lab.ticked, vec![commands.clone()]);
+        let opened = start(StartInput {
+            fragment: s.share_fragment().expect("fits"),
+            ..StartInput::default()
+        });
+        assert_eq!(opened.state.lab.ticked, vec![commands]);
+        // Without ticks, the course's lab is not carried: the link stays a plain one.
+        let plain = Rc::new(start(StartInput::default()).state);
+        assert!(plain.share_fragment().expect("fits").starts_with("s1."));
+    }
+
+    #[test]
+    fn a_fix_is_an_undoable_edit_and_deployed_is_kept() {
+        let s = Rc::new(start(StartInput::default()).state);
+        let finding = ec2_playground_core::fix::findings(&s.stack)
+            .into_iter()
+            .find(|f| f.fix.as_ref().is_some_and(|o| o.params.is_empty()))
+            .expect("the lab has a one-click fix");
+        let before = s.stack.clone();
+        let s = s.reduce(Action::ApplyFix {
+            code: finding.diagnostic.code.clone(),
+            path: finding.diagnostic.path.clone(),
+            params: FixParams::new(),
+        });
+        assert_ne!(s.stack, before);
+        assert!(ec2_playground_core::fix::findings(&s.stack)
+            .iter()
+            .all(|f| f.diagnostic != finding.diagnostic));
+        assert!(matches!(s.undo, Some((_, Replacement::Fixed(_), _))));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.stack, before);
+        let s = s.reduce(Action::MarkDeployed);
+        assert_eq!(s.deployed.as_deref(), Some(&*before));
+        let again = start(StartInput {
+            saved_deployed: s.deployed.as_deref().map(save_stack),
+            ..StartInput::default()
+        });
+        assert_eq!(again.state.deployed.as_deref(), Some(&*before));
+        let s = s.reduce(Action::ForgetDeployed);
+        assert!(s.deployed.is_none());
     }
 }

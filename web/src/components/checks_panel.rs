@@ -1,6 +1,7 @@
 //! The checks panel: counts by severity, then each finding, which takes the learner to its
 //! field.
 
+use ec2_playground_core::fix::{fix_offer, FixOffer, FixParams};
 use ec2_playground_core::{Diagnostic, Lang, Severity, Stack};
 use yew::prelude::*;
 
@@ -66,10 +67,84 @@ fn go_to(
     })
 }
 
-fn entry(d: &Diagnostic, stack: &Stack, lang: Lang, dispatcher: &UseReducerDispatcher<Playground>) -> Html {
+#[derive(Properties, PartialEq)]
+struct FixProps {
+    offer: FixOffer,
+    code: String,
+    path: String,
+    /// The finding's place in the list, for unique element ids.
+    n: usize,
+    lang: Lang,
+}
+
+/// The "Corriger" button of a finding, with a field for each value the fix needs (the
+/// learner's address, which the page never looks up).
+#[function_component]
+fn FixButton(props: &FixProps) -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let values = use_state(FixParams::new);
+    let lang = props.lang;
+    let onclick = {
+        let state = app.state.clone();
+        let (code, path, values) = (props.code.clone(), props.path.clone(), values.clone());
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::ApplyFix {
+                code: code.clone(),
+                path: path.clone(),
+                params: (*values).clone(),
+            })
+        })
+    };
+    let missing = props
+        .offer
+        .params
+        .iter()
+        .any(|p| values.get(&p.name).is_none_or(|v| v.trim().is_empty()));
+    html! {
+        <div class="fix-offer">
+            { for props.offer.params.iter().map(|p| {
+                let id = format!("fix-{}-{}", props.n, p.name);
+                let oninput = {
+                    let values = values.clone();
+                    let name = p.name.clone();
+                    Callback::from(move |e: InputEvent| {
+                        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                        let mut next = (*values).clone();
+                        next.insert(name.clone(), input.value());
+                        values.set(next);
+                    })
+                };
+                html! {
+                    <label for={id.clone()} class="fix-param">
+                        { p.label.get(lang).to_owned() }
+                        <input type="text" id={id} placeholder={p.example.clone()} spellcheck="false"
+                            value={values.get(&p.name).cloned().unwrap_or_default()} {oninput} />
+                    </label>
+                }
+            }) }
+            <button type="button" class="fix-button" id={format!("fix-{}", props.n)} {onclick} disabled={missing}
+                title={props.offer.description.get(lang).to_owned()}>
+                { props.offer.label.get(lang).to_owned() }
+            </button>
+            <span class="fix-what">{ props.offer.description.get(lang).to_owned() }</span>
+        </div>
+    }
+}
+
+fn entry(
+    n: usize,
+    d: &Diagnostic,
+    stack: &Stack,
+    lang: Lang,
+    readonly: bool,
+    dispatcher: &UseReducerDispatcher<Playground>,
+) -> Html {
     let (index, rest) = split_path(&d.path);
     let ids = element_ids(index, &rest);
     let onclick = go_to(dispatcher, index, ids);
+    let offer = if readonly { None } else { fix_offer(stack, d) };
     html! {
         <li class={classes!("diagnostic", severity_class(d.severity))}>
             <button type="button" class="diagnostic-target" {onclick}
@@ -79,6 +154,9 @@ fn entry(d: &Diagnostic, stack: &Stack, lang: Lang, dispatcher: &UseReducerDispa
             </button>
             <p class="message">{ d.message.get(lang).to_owned() }</p>
             <p class="fix">{ d.hint.get(lang).to_owned() }</p>
+            if let Some(offer) = offer {
+                <FixButton {offer} code={d.code.clone()} path={d.path.clone()} {n} {lang} />
+            }
             <p class="meta">
                 <code>{ d.code.clone() }</code>
                 if let Some(ckv) = &d.checkov { { " · checkov " }<code>{ ckv.clone() }</code> }
@@ -94,7 +172,8 @@ pub fn ChecksPanel() -> Html {
         return html! {};
     };
     let lang = app.state.lang;
-    let stack = app.state.stack.clone();
+    let stack = app.outputs.settled.clone();
+    let readonly = app.state.readonly();
     let dispatcher = app.state.dispatcher();
     let diagnostics = app.outputs.diagnostics.clone();
     // Errors first, then warnings, then what is only worth knowing; in the stack's order
@@ -148,7 +227,7 @@ pub fn ChecksPanel() -> Html {
             }
             <ul class="diagnostics">
                 { for synth_error }
-                { for sorted.iter().map(|d| entry(d, &stack, lang, &dispatcher)) }
+                { for sorted.iter().enumerate().map(|(n, d)| entry(n, d, &stack, lang, readonly, &dispatcher)) }
             </ul>
         </div>
     }

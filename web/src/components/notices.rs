@@ -51,6 +51,18 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
             "{} {why}",
             tr(lang, "Le zip du projet n'a pas pu être préparé.", "The project zip could not be made.")
         ),
+        Notice::LabFileBad(name, e) => match lang {
+            Lang::Fr => format!("Le fichier de lab « {name} » n'a pas pu être lu : {}. Le lab suivi reste le même.", e.message(lang)),
+            Lang::En => format!("The lab file “{name}” could not be read: {}. The lab you follow stays the same.", e.message(lang)),
+        },
+        Notice::LabTemplateFailed(e) => match lang {
+            Lang::Fr => format!("L'étape n'a pas pu être ajoutée : {}.", e.message(lang)),
+            Lang::En => format!("The step could not be added: {}.", e.message(lang)),
+        },
+        Notice::FixFailed(e) => match lang {
+            Lang::Fr => format!("La correction n'a pas pu être appliquée : {}.", e.message(lang)),
+            Lang::En => format!("The fix could not be applied: {}.", e.message(lang)),
+        },
         Notice::ImageTooLarge { width, height } => match lang {
             Lang::Fr => format!("Le diagramme fait {width} × {height} pixels : une image PNG ne pourrait le montrer que réduit au point d'être illisible. Téléchargez le SVG, qui s'agrandit sans perte."),
             Lang::En => format!("The diagram is {width} × {height} pixels: a PNG could only show it shrunk past reading. Download the SVG, which scales without loss."),
@@ -107,7 +119,7 @@ pub fn Notices() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(a.clone()))
     };
-    let shared = state.aside.as_ref().map(|(saved, _)| {
+    let shared = state.aside.as_ref().map(|(saved, _, _)| {
         let text = match lang {
             Lang::Fr => format!(
                 "Vous voyez une stack partagée par lien (« {} »). Votre propre travail (« {} », {} ressources) est mis de côté et n'est pas modifié tant que vous n'avez pas choisi.",
@@ -164,6 +176,20 @@ pub fn Notices() -> Html {
                     Lang::En => format!("Removed: {what}."),
                 }
             }
+            Replacement::LabStarted => tr(
+                lang,
+                "Lab commencé depuis une stack vide.",
+                "Lab started from an empty stack.",
+            )
+            .to_owned(),
+            Replacement::Template(title) => match lang {
+                Lang::Fr => format!("Étape ajoutée : {}.", title.get(lang)),
+                Lang::En => format!("Step added: {}.", title.get(lang)),
+            },
+            Replacement::Fixed(what) => match lang {
+                Lang::Fr => format!("Corrigé : {}", what.get(lang)),
+                Lang::En => format!("Fixed: {}", what.get(lang)),
+            },
         };
         html! {
             <div class="notice info" id="undo-notice" role="status"
@@ -191,6 +217,9 @@ pub fn Notices() -> Html {
                     Notice::ImageTooLarge { .. } => ("warning", "notice-image-too-large"),
                     Notice::ImportFailed(_) => ("warning", "notice-import-failed"),
                     Notice::ModuleFailed(_) => ("warning", "notice-module-failed"),
+                    Notice::LabFileBad(..) => ("warning", "notice-lab-file-bad"),
+                    Notice::LabTemplateFailed(_) => ("warning", "notice-lab-template-failed"),
+                    Notice::FixFailed(_) => ("warning", "notice-fix-failed"),
                 };
                 html! {
                     <div class={classes!("notice", class)} id={id} role="alert">

@@ -3,9 +3,11 @@
 use yew::prelude::*;
 
 use super::checks_panel::ChecksPanel;
+use super::deploy_panel::DeployPanel;
 use super::diagram_panel::{DiagramPanel, ViewMemory};
 use super::hcl_panel::HclPanel;
 use super::json_panel::JsonPanel;
+use super::lab_panel::LabPanel;
 use super::python_panel::PythonPanel;
 use crate::app::AppContext;
 use crate::i18n::tr;
@@ -19,6 +21,8 @@ fn tab_label(panel: Panel, lang: ec2_playground_core::Lang) -> &'static str {
         Panel::Hcl => "main.tf",
         Panel::Diagram => tr(lang, "Diagramme", "Diagram"),
         Panel::Checks => tr(lang, "Vérifications", "Checks"),
+        Panel::Lab => "Lab",
+        Panel::Deploy => tr(lang, "Déploiement", "Deploy"),
     }
 }
 
@@ -29,6 +33,8 @@ fn body(panel: Panel, memory: &ViewMemory) -> Html {
         Panel::Hcl => html! { <HclPanel /> },
         Panel::Diagram => html! { <DiagramPanel memory={memory.clone()} /> },
         Panel::Checks => html! { <ChecksPanel /> },
+        Panel::Lab => html! { <LabPanel /> },
+        Panel::Deploy => html! { <DeployPanel /> },
     }
 }
 

@@ -14,6 +14,10 @@ pub const STACK_KEY: &str = "ec2-playground:stack:v1";
 pub const CODE_KEY: &str = "ec2-playground:code:v1";
 /// Where an unreadable saved stack is kept (a suffix is added when it is taken).
 pub const BACKUP_KEY: &str = "ec2-playground:stack:v1:backup";
+/// Where the learner stands in a lab (`LabProgress` as JSON).
+pub const LAB_KEY: &str = "ec2-playground:lab:v1";
+/// The stack the learner marked deployed (a stack document), for the deploy preview.
+pub const DEPLOYED_KEY: &str = "ec2-playground:deployed:v1";
 /// The learner's language and theme (JSON).
 pub const PREFS_KEY: &str = "ec2-playground:prefs:v1";
 
