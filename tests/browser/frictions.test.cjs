@@ -129,6 +129,39 @@ test('embeds: a read-only frame shows the outputs first; main.py downloads (fric
   await context.close();
 });
 
+test('on a phone (360 px) the toolbar takes three rows, nothing overlapping, in both languages', async () => {
+  for (const locale of ['fr-FR', 'en-GB']) {
+    const { context, page, errors } = await h.freshPage(env.browser, { locale, width: 360, height: 800 });
+    await page.goto(env.server.url);
+    await page.waitForSelector('#code-json', { timeout: TIMEOUT });
+    const layout = await page.evaluate(() => {
+      const box = (s) => document.querySelector(s).getBoundingClientRect();
+      const parts = ['.toolbar .title', '#export-info-summary', '#settings > summary', '#example-select', '#load-example',
+        '#reset', '#share', '#export-kind', '#download-zip'];
+      const boxes = parts.map((s) => [s, box(s)]);
+      const overlaps = [];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, p] = boxes[i];
+          const [b, q] = boxes[j];
+          if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1) overlaps.push(`${a} / ${b}`);
+        }
+      }
+      const rows = new Set(boxes.map(([, r]) => Math.round((r.top + r.bottom) / 2 / 10))).size;
+      const outside = boxes.filter(([, r]) => r.right > window.innerWidth + 0.5).map(([s]) => s);
+      return { height: box('.toolbar').height, overlaps, rows, outside };
+    });
+    assert.deepEqual(layout.overlaps, [], locale);
+    assert.deepEqual(layout.outside, [], locale);
+    assert.ok(layout.rows <= 3, `${locale}: ${layout.rows} rows`);
+    assert.ok(layout.height < 140, `${locale}: toolbar ${layout.height} px high`);
+    env.timings[`toolbar_360_height_px_${locale}`] = layout.height;
+    await h.screenshot(page, `toolbar-${locale.slice(0, 2)}-360`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('the toolbar is one row at 1280 px with one primary action; the code marks what changed', async () => {
   const { context, page, errors } = await h.freshPage(env.browser);
   await openForms(page);

@@ -207,7 +207,7 @@ pub fn Toolbar() -> Html {
                         { tr(lang, "Télécharger le projet", "Download the project") }
                     </button>
                     <details class="menu export-info">
-                        <summary>{ tr(lang, "cdktf archivé", "cdktf archived") }</summary>
+                        <summary id="export-info-summary">{ tr(lang, "cdktf archivé", "cdktf archived") }</summary>
                         <p class="export-note menu-body" id="export-note">
                             { tr(lang, "cdktf est archivé depuis décembre 2025 ; deux suites : Terraform pur (HCL) ou CDK Terrain, au choix dans la liste à gauche.",
                                 "cdktf is archived since December 2025; two ways on: plain Terraform (HCL) or CDK Terrain, to choose in the list on the left.") }
