@@ -36,7 +36,7 @@ mod templates;
 mod user_data;
 mod volumes;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub use catalog::{CheckInfo, CATALOG};
 pub use refusals::{same_place, synth_error_path};
@@ -101,6 +101,21 @@ pub(crate) struct Cx<'a> {
     by_id: HashMap<&'a str, usize>,
     /// The first resource of each sanitized id and of each logical id.
     pub first_ids: names::FirstIds,
+    /// Index of the first `AwsProvider`.
+    pub first_provider: Option<usize>,
+    /// The keys of every provider's `default_tags`, which each resource's `tags` add to.
+    pub default_tag_keys: HashSet<&'a str>,
+    /// Index of the first key pair with each `key_name`.
+    pub first_key_name: HashMap<&'a str, usize>,
+    /// Key pairs an instance's `key_name` refers to (`key.key_name` or `key.id`), by index.
+    pub key_pairs_referenced: HashSet<usize>,
+    /// Key names instances write as literals.
+    pub key_names_written: HashSet<&'a str>,
+    /// Index of the first security group with each `(name, vpc_id)`.
+    pub first_group_name: HashMap<(&'a str, Option<&'a str>), usize>,
+    /// Index of the first `VolumeAttachment` with each `(device_name, instance)`, the
+    /// instance being the index of the one its `instance_id` refers to.
+    pub first_device: HashMap<(&'a str, usize), usize>,
 }
 
 impl<'a> Cx<'a> {
@@ -118,12 +133,59 @@ impl<'a> Cx<'a> {
             })
             .flatten()
             .filter(|r| regions::zones(r).is_some());
-        Cx {
+        let mut cx = Cx {
             stack,
             region,
             by_id,
             first_ids: names::FirstIds::of(stack),
+            first_provider: None,
+            default_tag_keys: HashSet::new(),
+            first_key_name: HashMap::new(),
+            key_pairs_referenced: HashSet::new(),
+            key_names_written: HashSet::new(),
+            first_group_name: HashMap::new(),
+            first_device: HashMap::new(),
+        };
+        // What several resources ask of the whole stack, read once here: asked of every
+        // resource by reading the stack again, the checks were quadratic
+        // (`core/benches/scale.rs`).
+        for (i, r) in stack.resources.iter().enumerate() {
+            match r {
+                Resource::AwsProvider(p) => {
+                    cx.first_provider.get_or_insert(i);
+                    cx.default_tag_keys
+                        .extend(p.default_tags.iter().flatten().map(|(k, _)| k.as_str()));
+                }
+                Resource::KeyPair(k) => {
+                    if let Some(name) = k.key_name.as_deref() {
+                        cx.first_key_name.entry(name).or_insert(i);
+                    }
+                }
+                Resource::SecurityGroup(sg) => {
+                    if let Some(name) = sg.name.as_deref() {
+                        cx.first_group_name.entry((name, sg.vpc_id.as_deref())).or_insert(i);
+                    }
+                }
+                Resource::Instance(inst) => match &inst.key_name {
+                    Some(v @ StrValue::Ref(_)) => {
+                        if let Some((k, _)) = cx.target_of(v, ResourceKind::KeyPair, &["key_name", "id"]) {
+                            cx.key_pairs_referenced.insert(k);
+                        }
+                    }
+                    Some(StrValue::Literal(n)) => {
+                        cx.key_names_written.insert(n.as_str());
+                    }
+                    None => {}
+                },
+                Resource::VolumeAttachment(a) => {
+                    if let Some((k, _)) = cx.target_of(&a.instance_id, ResourceKind::Instance, &["id"]) {
+                        cx.first_device.entry((a.device_name.as_str(), k)).or_insert(i);
+                    }
+                }
+                _ => {}
+            }
         }
+        cx
     }
 
     /// The resource a reference names, with its index.

@@ -6,8 +6,7 @@
 use super::catalog::*;
 use super::public_key::{self, KeyProblem};
 use super::{t, Cx, Sink};
-use crate::model::{KeyPair, Resource, ResourceKind};
-use crate::value::StrValue;
+use crate::model::{KeyPair, Resource};
 
 /// The longest key pair name EC2 takes.
 pub const MAX_KEY_NAME: usize = 255;
@@ -26,10 +25,15 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, key: &KeyPair) {
                 t("Par exemple : key_name=\"deployer-key\".", "For instance: key_name=\"deployer-key\"."),
             );
         }
-        let earlier = cx.stack.resources[..i].iter().enumerate().find_map(|(k, r)| match r {
-            Resource::KeyPair(other) if other.key_name.as_deref() == Some(name) => Some((k, other.id.as_str())),
-            _ => None,
-        });
+        let earlier =
+            cx.first_key_name
+                .get(name)
+                .copied()
+                .filter(|&k| k < i)
+                .and_then(|k| match cx.stack.resources.get(k) {
+                    Some(Resource::KeyPair(other)) => Some((k, other.id.as_str())),
+                    _ => None,
+                });
         if let Some((k, other)) = earlier {
             sink.push(
                 &KEY_NAME_DUPLICATE,
@@ -44,16 +48,11 @@ pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, key: &KeyPair) {
         }
     }
     check_public_key(sink, i, &key.public_key);
-    let used = cx.stack.resources.iter().any(|r| match r {
-        Resource::Instance(inst) => match &inst.key_name {
-            Some(v @ StrValue::Ref(_)) => cx
-                .target_of(v, ResourceKind::KeyPair, &["key_name", "id"])
-                .is_some_and(|(k, _)| k == i),
-            Some(StrValue::Literal(n)) => key.key_name.as_deref() == Some(n.as_str()),
-            None => false,
-        },
-        _ => false,
-    });
+    let used = cx.key_pairs_referenced.contains(&i)
+        || key
+            .key_name
+            .as_deref()
+            .is_some_and(|name| cx.key_names_written.contains(name));
     if !used {
         sink.push(
             &KEY_PAIR_UNUSED,

@@ -8,8 +8,6 @@
 //! `default_tags` included; keys of 1–128 characters, values up to 256; the `aws:` prefix
 //! is reserved).
 
-use indexmap::IndexSet;
-
 use super::catalog::*;
 use super::{t, Cx, Sink};
 use crate::logical_id::{logical_id, sanitize_id};
@@ -186,15 +184,17 @@ pub(super) fn check_tags(cx: &Cx, sink: &mut Sink, i: usize, field: &str, tags: 
             );
         }
     }
-    let mut all: IndexSet<&str> = tags.keys().map(String::as_str).collect();
-    if field == "tags" {
-        for r in &cx.stack.resources {
-            if let Resource::AwsProvider(p) = r {
-                all.extend(p.default_tags.iter().flatten().map(|(k, _)| k.as_str()));
-            }
-        }
-    }
-    if all.len() > MAX_TAGS {
+    // The tags and the provider's default_tags, each key once.
+    let all = if field == "tags" {
+        cx.default_tag_keys.len()
+            + tags
+                .keys()
+                .filter(|k| !cx.default_tag_keys.contains(k.as_str()))
+                .count()
+    } else {
+        tags.len()
+    };
+    if all > MAX_TAGS {
         sink.push(
             &TAGS_TOO_MANY,
             i,
@@ -202,11 +202,11 @@ pub(super) fn check_tags(cx: &Cx, sink: &mut Sink, i: usize, field: &str, tags: 
             t(
                 format!(
                     "{} tags (default_tags du provider compris) : AWS en accepte {MAX_TAGS} au plus par ressource.",
-                    all.len()
+                    all
                 ),
                 format!(
                     "{} tags (the provider's default_tags included): AWS takes {MAX_TAGS} at most per resource.",
-                    all.len()
+                    all
                 ),
             ),
             t("Regroupez ou retirez des tags.", "Merge or remove tags."),

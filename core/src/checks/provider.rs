@@ -28,12 +28,7 @@ pub(super) fn check_stack(cx: &Cx, sink: &mut Sink) {
 }
 
 pub(super) fn check(cx: &Cx, sink: &mut Sink, i: usize, p: &AwsProvider) {
-    let first = cx
-        .stack
-        .resources
-        .iter()
-        .position(|r| matches!(r, Resource::AwsProvider(_)));
-    if let Some(k) = first.filter(|k| *k < i) {
+    if let Some(k) = cx.first_provider.filter(|k| *k < i) {
         sink.push(
             &PROVIDER_DUPLICATE,
             i,

@@ -271,12 +271,15 @@ fn check_name(cx: &Cx, sink: &mut Sink, i: usize, sg: &SecurityGroup) {
         sink.push(&SG_NAME_INVALID, i, "name", message, hint);
     }
     // Same name in the same VPC as an earlier group.
-    let earlier = cx.stack.resources[..i].iter().enumerate().find_map(|(k, r)| match r {
-        Resource::SecurityGroup(other) if other.name.as_deref() == Some(name) && other.vpc_id == sg.vpc_id => {
-            Some((k, other.id.as_str()))
-        }
-        _ => None,
-    });
+    let earlier = cx
+        .first_group_name
+        .get(&(name, sg.vpc_id.as_deref()))
+        .copied()
+        .filter(|&k| k < i)
+        .and_then(|k| match cx.stack.resources.get(k) {
+            Some(Resource::SecurityGroup(other)) => Some((k, other.id.as_str())),
+            _ => None,
+        });
     if let Some((k, other)) = earlier {
         sink.push(
             &SG_NAME_DUPLICATE,

@@ -26,6 +26,8 @@ use hcl_edit::template::{ForDirective, Template};
 use hcl_edit::visit::{visit_expr, visit_for_directive, visit_func_call, Visit};
 use hcl_edit::Span as _;
 
+use std::collections::HashMap;
+
 use super::catalog::*;
 use super::{t, Cx, Sink};
 use crate::i18n::Text;
@@ -348,28 +350,30 @@ pub(crate) enum Problem {
 /// The declared names a template may refer to: `(terraform type, logical id)` of every
 /// resource and data source of the stack.
 pub(crate) struct Names {
-    declared: Vec<(bool, &'static str, String)>,
+    /// For each logical id, the `(data source?, terraform type)` of the resources that
+    /// have it: a template's reference is found in one lookup, not by reading them all.
+    declared: HashMap<String, Vec<(bool, &'static str)>>,
 }
 
 impl Names {
     pub(crate) fn of(cx: &Cx) -> Self {
-        let declared = cx
-            .stack
-            .resources
-            .iter()
-            .filter_map(|r| {
-                let ty = r.kind().terraform_type()?;
-                let logical = logical_id(r.id()).ok()?;
-                Some((r.kind().is_data_source(), ty, logical))
-            })
-            .collect();
+        let mut declared: HashMap<String, Vec<(bool, &'static str)>> = HashMap::new();
+        for r in &cx.stack.resources {
+            let (Some(ty), Ok(logical)) = (r.kind().terraform_type(), logical_id(r.id())) else {
+                continue;
+            };
+            let kinds = declared.entry(logical).or_default();
+            if !kinds.contains(&(r.kind().is_data_source(), ty)) {
+                kinds.push((r.kind().is_data_source(), ty));
+            }
+        }
         Names { declared }
     }
 
     fn has(&self, data: bool, ty: &str, name: &str) -> bool {
         self.declared
-            .iter()
-            .any(|(d, t, n)| *d == data && *t == ty && n == name)
+            .get(name)
+            .is_some_and(|kinds| kinds.iter().any(|(d, t)| *d == data && *t == ty))
     }
 }
 
@@ -696,7 +700,10 @@ mod tests {
 
     fn names() -> Names {
         Names {
-            declared: vec![(false, "aws_instance", "web".into()), (true, "aws_ami", "al".into())],
+            declared: HashMap::from([
+                ("web".to_owned(), vec![(false, "aws_instance")]),
+                ("al".to_owned(), vec![(true, "aws_ami")]),
+            ]),
         }
     }
 
@@ -771,7 +778,9 @@ mod deep {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let names = Names { declared: vec![] };
+        let names = Names {
+            declared: HashMap::new(),
+        };
         for (open, close) in [("(", ")"), ("[", "]"), ("{a=", "}"), ("\"${", "}\"")] {
             let s = format!("${{{}1{}}}", open.repeat(20_000), close.repeat(20_000));
             let _ = read(&s, &names);

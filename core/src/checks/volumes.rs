@@ -516,18 +516,15 @@ fn check_device_taken(cx: &Cx, sink: &mut Sink, i: usize, a: &VolumeAttachment, 
         .position(|d| d.device_name == a.device_name)
         .map(|j| format!("resources[{k}].ebs_block_device[{j}]"));
     let earlier = || {
-        cx.stack.resources[..i].iter().enumerate().find_map(|(e, r)| match r {
-            Resource::VolumeAttachment(other)
-                if other.device_name == a.device_name
-                    && cx
-                        .target_of(&other.instance_id, ResourceKind::Instance, &["id"])
-                        .map(|(x, _)| x)
-                        == Some(k) =>
-            {
-                Some(format!("resources[{e}] (« {} »)", other.id))
-            }
+        let e = cx
+            .first_device
+            .get(&(a.device_name.as_str(), k))
+            .copied()
+            .filter(|&e| e < i)?;
+        match cx.stack.resources.get(e) {
+            Some(Resource::VolumeAttachment(other)) => Some(format!("resources[{e}] (« {} »)", other.id)),
             _ => None,
-        })
+        }
     };
     if let Some(other) = in_block.or_else(earlier) {
         duplicate_device(sink, i, "device_name", &a.device_name, &other);

@@ -184,7 +184,7 @@ pub(crate) struct Arrow {
 }
 
 /// Inbound or outbound.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Direction {
     Ingress,
     Egress,
@@ -569,13 +569,31 @@ fn rule_summary(direction: Direction, traffic: &str, phrase: &str, rule: &Securi
     summary
 }
 
+/// The diagnostics of severity Warning or Error about each rule, keyed by
+/// `(resource, direction, rule)` as [`rule_of_path`] reads their paths, in their order.
+/// Built once, so that each rule finds its own without reading every diagnostic.
+type RuleDiagnostics<'d> = BTreeMap<(usize, Direction, usize), Vec<&'d Diagnostic>>;
+
+fn rule_diagnostics(diagnostics: &[Diagnostic]) -> RuleDiagnostics<'_> {
+    let mut by_rule: RuleDiagnostics = BTreeMap::new();
+    for d in diagnostics
+        .iter()
+        .filter(|d| matches!(d.severity, Severity::Warning | Severity::Error))
+    {
+        if let Some(rule) = rule_of_path(&d.path) {
+            by_rule.entry(rule).or_default().push(d);
+        }
+    }
+    by_rule
+}
+
 /// The endpoints of one side of a group, each with its arrows.
 fn side(
     index: &Index,
     i: usize,
     direction: Direction,
     rules: Option<&Vec<SecurityGroupRule>>,
-    diagnostics: &[Diagnostic],
+    diagnostics: &RuleDiagnostics,
     lang: Lang,
 ) -> Vec<Endpoint> {
     let mut endpoints: Vec<Endpoint> = Vec::new();
@@ -586,11 +604,7 @@ fn side(
     for (j, rule) in rules.into_iter().flatten().enumerate() {
         let traffic = rule_traffic(rule, lang);
         let path = format!("resources[{i}].{}[{j}]", direction.kwarg());
-        let concerning: Vec<&Diagnostic> = diagnostics
-            .iter()
-            .filter(|d| matches!(d.severity, Severity::Warning | Severity::Error))
-            .filter(|d| rule_of_path(&d.path) == Some((i, direction, j)))
-            .collect();
+        let concerning: &[&Diagnostic] = diagnostics.get(&(i, direction, j)).map_or(&[], Vec::as_slice);
         let severity = concerning.iter().map(|d| d.severity).min();
         let warnings: Vec<String> = concerning.iter().map(|d| d.message.get(lang).to_owned()).collect();
         for (k, (kind, value, target)) in rule_endpoints(index, i, rule).into_iter().enumerate() {
@@ -752,34 +766,32 @@ pub(crate) fn read(stack: &Stack, diagnostics: &[Diagnostic], lang: Lang) -> Fac
         })
         .collect();
 
+    // The instances each group guards, in the stack's order, each once: one pass over the
+    // instances rather than one per group.
+    let mut guards_of: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
+    for (k, r) in stack.resources.iter().enumerate() {
+        let Resource::Instance(inst) = r else { continue };
+        for v in inst.vpc_security_group_ids.iter().flatten() {
+            let Some((g, _)) = index.group(v) else { continue };
+            let guards = guards_of.entry(g).or_default();
+            if guards.last().map(|(last, _)| *last) != Some(k) {
+                guards.push((k, inst.id.clone()));
+            }
+        }
+    }
+    let by_rule = rule_diagnostics(diagnostics);
     let mut groups = Vec::new();
     for (i, r) in stack.resources.iter().enumerate() {
         let Resource::SecurityGroup(sg) = r else { continue };
-        let guards = stack
-            .resources
-            .iter()
-            .enumerate()
-            .filter_map(|(k, r)| match r {
-                Resource::Instance(inst)
-                    if inst
-                        .vpc_security_group_ids
-                        .iter()
-                        .flatten()
-                        .any(|v| index.group(v).map(|(g, _)| g) == Some(i)) =>
-                {
-                    Some((k, inst.id.clone()))
-                }
-                _ => None,
-            })
-            .collect();
+        let guards = guards_of.remove(&i).unwrap_or_default();
         groups.push(GroupFact {
             index: i,
             id: sg.id.clone(),
             name: sg.name.clone(),
             description: sg.description.clone(),
             guards,
-            inbound: side(&index, i, Direction::Ingress, sg.ingress.as_ref(), diagnostics, lang),
-            outbound: side(&index, i, Direction::Egress, sg.egress.as_ref(), diagnostics, lang),
+            inbound: side(&index, i, Direction::Ingress, sg.ingress.as_ref(), &by_rule, lang),
+            outbound: side(&index, i, Direction::Egress, sg.egress.as_ref(), &by_rule, lang),
         });
     }
 
