@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::checks_panel::ChecksPanel;
 use super::deploy_panel::DeployPanel;
-use super::diagram_panel::{DiagramPanel, ViewMemory};
+use super::diagram_panel::{DiagramPanel, DrawingCache, ViewMemory};
 use super::hcl_panel::HclPanel;
 use super::json_panel::JsonPanel;
 use super::lab_panel::LabPanel;
@@ -26,12 +26,16 @@ fn tab_label(panel: Panel, lang: ec2_playground_core::Lang) -> &'static str {
     }
 }
 
-fn body(panel: Panel, memory: &ViewMemory) -> Html {
+/// How long after the outputs settle the diagram is drawn ahead, while another tab is shown
+/// (milliseconds): long enough that a learner typing again is not held by it.
+const DRAW_AHEAD_MS: u32 = 400;
+
+fn body(panel: Panel, memory: &ViewMemory, cache: &DrawingCache) -> Html {
     match panel {
         Panel::Json => html! { <JsonPanel /> },
         Panel::Python => html! { <PythonPanel /> },
         Panel::Hcl => html! { <HclPanel /> },
-        Panel::Diagram => html! { <DiagramPanel memory={memory.clone()} /> },
+        Panel::Diagram => html! { <DiagramPanel memory={memory.clone()} cache={cache.clone()} /> },
         Panel::Checks => html! { <ChecksPanel /> },
         Panel::Lab => html! { <LabPanel /> },
         Panel::Deploy => html! { <DeployPanel /> },
@@ -46,12 +50,31 @@ pub fn Panels() -> Html {
     };
     // The diagram's zoom and pan, kept while another tab is shown.
     let memory = use_memo((), |_| ViewMemory::default());
+    let cache = use_memo((), |_| DrawingCache::default());
     let state = &app.state;
     let lang = state.lang;
+    // The diagram drawn ahead once the outputs settle, so that its tab opens at once.
+    {
+        let cache = (*cache).clone();
+        let wanted = state.mode.only_panel.is_none() && state.panel != Panel::Diagram;
+        let key = (
+            app.outputs.settled.clone(),
+            app.outputs.diagnostics.clone(),
+            lang,
+            wanted,
+        );
+        use_effect_with(key, move |(stack, diagnostics, lang, wanted)| {
+            let timer = wanted.then(|| {
+                let (stack, diagnostics, lang) = (stack.clone(), diagnostics.clone(), *lang);
+                gloo::timers::callback::Timeout::new(DRAW_AHEAD_MS, move || cache.prepare(&stack, &diagnostics, lang))
+            });
+            move || drop(timer)
+        });
+    }
     if let Some(only) = state.mode.only_panel {
         return html! {
             <section class="panels single" id={format!("panel-{}", only.code())} aria-label={tab_label(only, lang)}>
-                { body(only, &memory) }
+                { body(only, &memory, &cache) }
             </section>
         };
     }
@@ -98,7 +121,7 @@ pub fn Panels() -> Html {
                 }) }
             </div>
             <div class="tab-panel" role="tabpanel" id={format!("panel-{}", current.code())} aria-labelledby={format!("tab-{}", current.code())}>
-                { body(current, &memory) }
+                { body(current, &memory, &cache) }
             </div>
         </section>
     }
