@@ -5,11 +5,12 @@
 //! document's JSON read), `synth`, `python` (the `main.py` writer), `check`, `diagram`
 //! (with the checks' diagnostics, as the page draws it) and `read` (the `main.py` reader).
 //!
-//! The test command runs the sizes up to 1,000 (`scripts/budgets.sh`, filter
-//! `^scale/.*/(10|100|1000)$`); the 10,000 ones take minutes and run by hand:
+//! The test command runs the check and the diagram at 1,000 against their budgets
+//! (`scripts/budgets.sh`, filter `^scale/(check|diagram)/1000$`); the whole table of
+//! `BENCHMARKS.md` is one run by hand (about 2 minutes):
 //!
-//!   cargo bench -p ec2-playground-core --bench scale
-//!   cargo bench -p ec2-playground-core --bench scale -- '/10000$'
+//!   cargo bench -p ec2-playground-core --profile dev --bench scale
+//!   cargo bench -p ec2-playground-core --profile dev --bench scale -- '/10000$'
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
 use ec2_playground_core::{

@@ -3,11 +3,12 @@
 //!
 //! Each construct gives a JSON fragment, as its cdktf class's `toTerraform()` does, and the
 //! fragments are merged in declaration order with cdktf's `deepMerge` (objects merge, arrays
-//! concatenate, scalars are replaced), so two constructs whose logical ids collide merge
-//! exactly as they do in cdktf. The result is written by [`json_writer`].
+//! concatenate, scalars are replaced; [`merge`]), so two constructs whose logical ids
+//! collide merge exactly as they do in cdktf. The result is written by [`json_writer`].
 
 pub mod expression;
 pub mod json_writer;
+pub mod merge;
 
 use std::collections::HashMap;
 
@@ -162,6 +163,13 @@ pub enum SynthError {
         target: String,
         target_index: usize,
     },
+    /// cdktf's `deepMerge` throws `RangeError: Invalid array length` when it merges this
+    /// construct into an earlier one of the same logical id: a key `length` of a map merged
+    /// where the earlier value is a list sets the list's length, which must be a whole number
+    /// from 0 to 4,294,967,295 (seen with the real cdktf: `"x"`, `1.5`, `-1`, a map, a
+    /// reference), or two lists concatenated would be longer ([`merge`]).
+    #[error("{site}: cdktf merges this construct into an earlier one with the same logical id, where the value is a list, and the key \"length\" of a map merged into a list sets the list's length: it must be a whole number from 0 to 4294967295 (cdktf: \"RangeError: Invalid array length\"); give the constructs ids that differ in their letters or digits, or rename the key")]
+    ArrayLength { site: Box<Site> },
 }
 
 impl SynthError {
@@ -178,7 +186,8 @@ impl SynthError {
             | SynthError::CdktfToken { site, .. }
             | SynthError::ProtoKey { site }
             | SynthError::ConstructLikeMap { site }
-            | SynthError::ForwardReference { site, .. } => Some(site),
+            | SynthError::ForwardReference { site, .. }
+            | SynthError::ArrayLength { site } => Some(site),
         }
     }
 
@@ -252,6 +261,10 @@ impl SynthError {
                 target,
                 target_index,
             } => forward_reference(site, target, *target_index, Lang::Fr),
+            SynthError::ArrayLength { site } => format!(
+                "{} : cdktf fusionne ce construct avec un précédent de même id logique, dont la valeur est une liste, et la clé \"length\" d'une map fusionnée dans une liste fixe la longueur de la liste : elle doit être un nombre entier de 0 à 4294967295 (cdktf : « RangeError: Invalid array length ») ; donnez aux constructs des ids qui diffèrent par leurs lettres ou chiffres, ou renommez la clé",
+                fr(site)
+            ),
         }
     }
 }
@@ -295,7 +308,7 @@ pub fn synth_value(stack: &Stack, options: &SynthOptions) -> Result<Value, Synth
     if needs_provider && !has_provider {
         return Err(SynthError::MissingProvider);
     }
-    let mut tf = json!({
+    let mut tf = merge::Merged::new(json!({
         "//": {
             "metadata": {
                 "backend": "local",
@@ -304,7 +317,7 @@ pub fn synth_value(stack: &Stack, options: &SynthOptions) -> Result<Value, Synth
             },
             "outputs": {},
         }
-    });
+    }));
     for i in synthesis_order(stack) {
         let Some(resource) = stack.resources.get(i) else {
             continue;
@@ -316,7 +329,9 @@ pub fn synth_value(stack: &Stack, options: &SynthOptions) -> Result<Value, Synth
             stack,
         };
         let fragment = ctx.fragment()?;
-        deep_merge(&mut tf, fragment);
+        tf.merge(fragment).map_err(|e| SynthError::ArrayLength {
+            site: ctx.site(&merge_path(&e.path)),
+        })?;
     }
     let backend = json!({
         "terraform": {
@@ -327,8 +342,30 @@ pub fn synth_value(stack: &Stack, options: &SynthOptions) -> Result<Value, Synth
             }
         }
     });
-    deep_merge(&mut tf, backend);
-    Ok(tf)
+    // Objects into objects: this merge has no list to fail on.
+    if let Err(e) = tf.merge(backend) {
+        debug_assert!(false, "the backend's merge failed at {:?}", e.path);
+    }
+    Ok(tf.into_value())
+}
+
+/// The kwarg path of a [`merge::MergeError`]'s path in a construct's fragment
+/// (`["output", "o", "value", "l", "length"]` → `value["l"]["length"]`): the block, type
+/// and name left out, then the kwarg, then map keys as JSON strings.
+fn merge_path(path: &[String]) -> String {
+    let skip = match path.first().map(String::as_str) {
+        Some("output") => 2,
+        Some("resource" | "data") => 3,
+        _ => 0,
+    };
+    let mut parts = path.iter().skip(skip);
+    let mut out = parts.next().cloned().unwrap_or_default();
+    for key in parts {
+        out.push('[');
+        out.push_str(&Value::String(key.clone()).to_string());
+        out.push(']');
+    }
+    out
 }
 
 /// True when `key` is an array index for JavaScript (`"0"` to `"4294967294"`, without
@@ -440,75 +477,6 @@ fn join_path(dir: &str, file: &str) -> String {
         ".".to_owned()
     } else {
         body
-    }
-}
-
-/// cdktf's `deepMerge(target, source)` (`cdktf/lib/util.js`) for values without
-/// `undefined`, followed by what cdktf's final `resolve` does to the arrays it produced.
-///
-/// Objects merge key by key, arrays concatenate, anything else is replaced. JavaScript's
-/// `typeof` says `"object"` for arrays too, so an object merged where the target holds an
-/// array writes its array-index keys into the array and its other keys onto it; `resolve`
-/// then maps the array, dropping those other keys and the holes left past its end (seen in
-/// the golden `tests/fixtures/output-merges`: `["a", "b", "c"]` merged with
-/// `{"x": "lost", "5": "F", "1": "B"}` gives `["a", "B", "c", "F"]`).
-pub fn deep_merge(target: &mut Value, source: Value) {
-    let Value::Object(source_map) = source else {
-        return;
-    };
-    match target {
-        Value::Object(target_map) => {
-            for (key, value) in source_map {
-                match target_map.get_mut(&key) {
-                    Some(slot) => {
-                        let old = std::mem::take(slot);
-                        *slot = merge_slot(Some(old), value);
-                    }
-                    None => {
-                        target_map.insert(key, merge_slot(None, value));
-                    }
-                }
-            }
-        }
-        Value::Array(items) => {
-            let mut slots: std::collections::BTreeMap<u64, Value> = (0u64..).zip(std::mem::take(items)).collect();
-            for (key, value) in source_map {
-                // Keys that are not array indices are set on the array, and lost by `resolve`.
-                let Some(index) = key.parse::<u64>().ok().filter(|_| is_array_index(&key)) else {
-                    continue;
-                };
-                let old = slots.remove(&index);
-                slots.insert(index, merge_slot(old, value));
-            }
-            *items = slots.into_values().collect();
-        }
-        _ => {}
-    }
-}
-
-/// `deepMerge` for one key: the new `target[key]`, from its old value (`None` when absent)
-/// and the source's value.
-fn merge_slot(old: Option<Value>, value: Value) -> Value {
-    match value {
-        Value::Object(_) => {
-            // `typeof target[key] !== "object"`: anything but an object or an array is
-            // replaced by `{}` first. (A `null` there would make cdktf fail; synth never
-            // merges into one.)
-            let mut merged = match old {
-                Some(v @ (Value::Object(_) | Value::Array(_))) => v,
-                _ => Value::Object(Map::new()),
-            };
-            deep_merge(&mut merged, value);
-            merged
-        }
-        Value::Array(items) => match old {
-            Some(Value::Array(mut existing)) => {
-                existing.extend(items);
-                Value::Array(existing)
-            }
-            _ => Value::Array(items),
-        },
-        scalar => scalar,
     }
 }
 
@@ -979,26 +947,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn deep_merge_concatenates_arrays_and_replaces_scalars() {
-        let mut t = json!({"a": [1], "b": {"c": 1, "d": 2}, "e": 1});
-        deep_merge(&mut t, json!({"a": [2], "b": {"c": 3}, "e": {"x": null}}));
-        assert_eq!(t, json!({"a": [1, 2], "b": {"c": 3, "d": 2}, "e": {"x": null}}));
-    }
-
-    #[test]
-    fn deep_merge_of_a_map_into_a_list_keeps_its_index_keys_only() {
-        let mut t = json!({"v": ["a", "b", "c"], "w": [["a"], "b"], "e": [1]});
-        deep_merge(
-            &mut t,
-            json!({"v": {"x": "lost", "5": "F", "1": "B", "01": "no"}, "w": {"0": ["c"], "1": {"k": 1}}, "e": {}}),
-        );
-        assert_eq!(
-            t,
-            json!({"v": ["a", "B", "c", "F"], "w": [["a", "c"], {"k": 1}], "e": [1]})
-        );
-    }
-
     fn doc(resources: &str) -> Stack {
         crate::load_stack(&format!(
             r#"{{"version": 1, "name": "lab", "resources": [{resources}]}}"#
@@ -1104,6 +1052,52 @@ mod tests {
         ] {
             assert!(text.contains(expected), "{expected} not in {text}");
         }
+    }
+
+    /// Seen with the real cdktf 0.21.0: `"x"`, `1.5`, `-1`, a map, a reference as the
+    /// `length` of a map merged into a list throw `RangeError: Invalid array length`.
+    #[test]
+    fn an_invalid_array_length_is_refused_at_its_key() {
+        let opts = SynthOptions::new("/w");
+        for length in [
+            r#""x""#,
+            "1.5",
+            "-1",
+            r#"{"map": {}}"#,
+            r#"{"ref": "k", "attr": "key_name"}"#,
+        ] {
+            let stack = doc(&format!(
+                r#"{AWS}, {{"KeyPair": {{"id": "k", "public_key": "ssh-ed25519 AAAA"}}}},
+                {{"TerraformOutput": {{"id": "o", "value": ["a"]}}}},
+                {{"TerraformOutput": {{"id": "o ", "value": {{"map": {{"l": 1, "length": {length}}}}}}}}}"#
+            ));
+            let err = synth(&stack, &opts).map(drop);
+            assert!(
+                matches!(&err, Err(SynthError::ArrayLength { site }) if site.index == 3 && site.path == r#"value["length"]"#),
+                "{length}: {err:?}"
+            );
+            let message = err.err().map(|e| e.message(Lang::Fr)).unwrap_or_default();
+            assert!(message.contains("RangeError: Invalid array length"), "{message}");
+        }
+        // A valid length, and `length` in a map merged into a map, are kept.
+        for (length, want) in [("true", r#"["a"]"#), (r#"" 0x0 ""#, "[]")] {
+            let stack = doc(&format!(
+                r#"{AWS}, {{"TerraformOutput": {{"id": "o", "value": ["a", "b"]}}}},
+                {{"TerraformOutput": {{"id": "o ", "value": {{"map": {{"length": {length}}}}}}}}}"#
+            ));
+            let value = synth_value(&stack, &opts).map(|v| v["output"]["o"]["value"].to_string());
+            assert_eq!(value, Ok(want.to_owned()), "{length}");
+        }
+        assert_eq!(
+            merge_path(&[
+                "output".into(),
+                "o".into(),
+                "value".into(),
+                "a b".into(),
+                "length".into()
+            ]),
+            r#"value["a b"]["length"]"#
+        );
     }
 
     /// Each seen with the real cdktf 0.21.0 (`scripts/differential.sh` and its probes).

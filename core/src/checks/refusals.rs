@@ -160,6 +160,17 @@ pub(super) fn check(stack: &Stack, sink: &mut Sink) {
             ),
             t("Renommez l'une des deux clés.", "Rename one of the two keys."),
         ),
+        SynthError::ArrayLength { .. } => (
+            &CDKTF_REFUSED,
+            t(
+                "cdktf fusionne cette sortie avec une précédente de même nom Terraform, dont la valeur est une liste : la clé « length » d'une map fusionnée dans une liste en fixe la longueur, qui doit être un nombre entier de 0 à 4294967295 (« RangeError: Invalid array length »).",
+                "cdktf merges this output into an earlier one of the same Terraform name, whose value is a list: the key \"length\" of a map merged into a list sets its length, which must be a whole number from 0 to 4294967295 (\"RangeError: Invalid array length\").",
+            ),
+            t(
+                "Donnez aux deux sorties des ids qui diffèrent par leurs lettres ou chiffres, ou renommez la clé « length ».",
+                "Give the two outputs ids that differ in their letters or digits, or rename the key \"length\".",
+            ),
+        ),
         other => {
             let cut = |s: String| excerpt_long(&s);
             (

@@ -10,7 +10,9 @@
 //! refuses, references name earlier constructs (as Python declares them in order) of a
 //! referenceable kind by one of their attributes, there is an `AwsProvider`, scripts passed
 //! to `Fn.base64encode` have their `"` escaped, no string holds
-//! what cdktf takes for its own tokens (see `SynthError::CdktfToken`). In [`Mode::Any`]
+//! what cdktf takes for its own tokens (see `SynthError::CdktfToken`), an output's map
+//! with a key `length` gives it a value JavaScript takes for an array length (see
+//! `SynthError::ArrayLength`). In [`Mode::Any`]
 //! none of that holds: references may dangle or point forward, numbers take any finite value, ids
 //! repeat.
 //!
@@ -928,9 +930,38 @@ fn tame_text(text: &str) -> String {
     }
 }
 
+/// True when JavaScript takes `value` (an output value of the stack document) for an array
+/// length: cdktf's `deepMerge` sets it as one when an output's map with a key `length`
+/// merges into an earlier output's list of the same logical id, and throws
+/// `RangeError: Invalid array length` for anything else (`SynthError::ArrayLength`).
+fn is_array_length(value: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Bool(_) => true,
+        Value::Number(n) => n.as_u64().is_some_and(|n| n <= u64::from(u32::MAX)),
+        Value::String(s) => s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit()),
+        _ => false,
+    }
+}
+
 fn tame_json(value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     match value {
+        // An output's map (`{"map": {...}}` in the document): its key `length` gets a value
+        // JavaScript takes for an array length.
+        Value::Object(mut wrapper)
+            if wrapper.len() == 1
+                && wrapper
+                    .get("map")
+                    .and_then(Value::as_object)
+                    .and_then(|m| m.get("length"))
+                    .is_some_and(|v| !is_array_length(v)) =>
+        {
+            if let Some(Value::Object(map)) = wrapper.get_mut("map") {
+                map.insert("length".to_owned(), Value::Bool(true));
+            }
+            tame_json(Value::Object(wrapper))
+        }
         Value::String(s) => Value::String(tame_text(&s)),
         Value::Number(n) if n.as_i64() == Some(-123_456_789) => Value::from(-123_456_788),
         Value::Array(items) => Value::Array(items.into_iter().map(tame_json).collect()),
