@@ -21,21 +21,61 @@ use gloo::timers::callback::Timeout;
 /// folded (the course lab has 9).
 pub const OPEN_CARDS_UP_TO: usize = 16;
 
+/// The problems of the fields, compared by pointer (the outputs renew the `Rc` when they
+/// change).
+#[derive(Clone)]
+pub struct IssuesRef(pub Rc<Vec<FieldIssue>>);
+
+impl PartialEq for IssuesRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Props of [`EditorBody`]: what the forms show, so that a change elsewhere in the page (a
+/// tab chosen, a notice, the share box) does not draw a thousand cards' props again.
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    /// The stack.
+    pub stack: RefStack,
+    /// The problems of its fields.
+    pub issues: IssuesRef,
+    /// The page's language.
+    pub lang: ec2_playground_core::Lang,
+    /// The resource selected, if any.
+    pub selected: Option<usize>,
+    /// Counts the stack's replacements (cards are keyed by it).
+    pub generation: u64,
+    /// No editing.
+    pub readonly: bool,
+    /// Where the edits go.
+    pub dispatcher: UseReducerDispatcher<crate::state::Playground>,
+}
+
 /// The editor.
 #[function_component]
 pub fn Editor() -> Html {
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
-    let add_kind = use_state(|| ResourceKind::SecurityGroup);
     let state = &app.state;
-    let lang = state.lang;
-    let stack = state.stack.clone();
+    html! {
+        <EditorBody stack={RefStack(state.stack.clone())} issues={IssuesRef(app.outputs.issues.clone())} lang={state.lang}
+            selected={state.selected} generation={state.generation} readonly={state.readonly()} dispatcher={state.dispatcher()} />
+    }
+}
+
+/// The forms, drawn again only when what they show changes.
+#[function_component]
+fn EditorBody(props: &EditorProps) -> Html {
+    let add_kind = use_state(|| ResourceKind::SecurityGroup);
+    let lang = props.lang;
+    let stack = props.stack.0.clone();
     let count = stack.resources.len();
-    let issues = app.outputs.issues.clone();
+    let issues = props.issues.0.clone();
     let dispatch = |a: fn(String) -> Action| {
-        let state = state.clone();
-        Callback::from(move |s: String| state.dispatch(a(s)))
+        let d = props.dispatcher.clone();
+        Callback::from(move |s: String| d.dispatch(a(s)))
     };
     let stack_issues: Vec<_> = issues.iter().filter(|i| i.index.is_none()).cloned().collect();
     // The problems of each resource, grouped once (not searched once per card).
@@ -62,12 +102,12 @@ pub fn Editor() -> Html {
     };
     // A long stack opens folded: a card's form is built only when the learner opens it.
     let open_at_first = count <= OPEN_CARDS_UP_TO;
-    let dispatcher = state.dispatcher();
+    let dispatcher = props.dispatcher.clone();
     let cards = stack.resources.iter().enumerate().map(|(index, r)| {
         let issues = by_resource.get(&index).cloned().unwrap_or_else(|| none.clone());
         html! {
-            <ResourceCard key={format!("{}-{index}", state.generation)} resource={r.clone()} {count} {index} {lang} {issues}
-                dispatcher={dispatcher.clone()} selected={state.selected == Some(index)} {open_at_first} />
+            <ResourceCard key={format!("{}-{index}", props.generation)} resource={r.clone()} {count} {index} {lang} {issues}
+                dispatcher={dispatcher.clone()} selected={props.selected == Some(index)} {open_at_first} />
         }
     });
     let on_kind = {
@@ -80,10 +120,10 @@ pub fn Editor() -> Html {
         })
     };
     let on_add = {
-        let state = state.clone();
+        let d = props.dispatcher.clone();
         let kind = *add_kind;
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::AddResource(kind));
+            d.dispatch(Action::AddResource(kind));
             // Once drawn: the new card in view, its first field focused.
             let first = vec![dom_id(&["r", &count.to_string(), "id"])];
             Timeout::new(0, move || {
@@ -104,7 +144,7 @@ pub fn Editor() -> Html {
                 <h2 id="editor-title" class="section-title">{ tr(lang, "Votre stack", "Your stack") }</h2>
                 <a class="to-outputs" href="#outputs" onclick={document::in_page_link("outputs")}>{ tr(lang, "Voir les sorties ↓", "See the outputs ↓") }</a>
             </div>
-            <fieldset class="stack-settings" disabled={state.readonly()}>
+            <fieldset class="stack-settings" disabled={props.readonly}>
                 <legend class="visually-hidden">{ tr(lang, "Réglages de la stack", "Stack settings") }</legend>
                 <div class="field-row">
                     <TextField id="stack-name" label={tr(lang, "Nom de la stack", "Stack name")} mono=true
@@ -120,7 +160,7 @@ pub fn Editor() -> Html {
                     ec2_playground_core::Lang::En => format!("Synthesized as a project in /home/learner/{}", stack.name),
                 } }</p>
             </fieldset>
-            <fieldset class="resources-fieldset" disabled={state.readonly()}>
+            <fieldset class="resources-fieldset" disabled={props.readonly}>
                 <legend class="visually-hidden">{ tr(lang, "Ressources", "Resources") }</legend>
                 if count == 0 {
                     <p class="hint">{ tr(lang, "La stack est vide : ajoutez une ressource ci-dessous.", "The stack is empty: add a resource below.") }</p>
