@@ -379,7 +379,7 @@ fn fix_resource(
     params: &FixParams,
 ) -> Result<bool, FixError> {
     let ok = match (fix, resource) {
-        (REQUIRE_IMDSV2, Resource::Instance(inst)) if first(&segs) == Some("metadata_options") => {
+        (REQUIRE_IMDSV2, Resource::Instance(inst)) if first(segs) == Some("metadata_options") => {
             inst.metadata_options.get_or_insert_with(Default::default).http_tokens = Some("required".to_owned());
             true
         }
@@ -404,7 +404,7 @@ fn fix_resource(
             true
         }
         (ESCAPE_TEMPLATE | ADD_SHEBANG | LF_LINE_ENDINGS, Resource::Instance(inst)) => {
-            let ud = match first(&segs) {
+            let ud = match first(segs) {
                 Some("user_data") => inst.user_data.as_mut(),
                 Some("user_data_base64") => inst.user_data_base64.as_mut(),
                 _ => None,
@@ -414,7 +414,7 @@ fn fix_resource(
                 None => false,
             }
         }
-        (ADD_EGRESS, Resource::SecurityGroup(sg)) if first(&segs) == Some("egress") => {
+        (ADD_EGRESS, Resource::SecurityGroup(sg)) if first(segs) == Some("egress") => {
             sg.egress.get_or_insert_with(Vec::new).push(default_egress());
             true
         }
@@ -467,7 +467,7 @@ fn fix_resource(
             inst.ebs_optimized = None;
             true
         }
-        (WHOLE_DEVICE, Resource::VolumeAttachment(a)) if first(&segs) == Some("device_name") => {
+        (WHOLE_DEVICE, Resource::VolumeAttachment(a)) if first(segs) == Some("device_name") => {
             whole_device(&mut a.device_name)
         }
         (WHOLE_DEVICE, Resource::Instance(inst)) => match segs {
