@@ -46,7 +46,10 @@ struct Drawing {
 /// The last drawing made, with what it was made from: drawn ahead, while the learner looks
 /// at another tab and the page is idle, so that opening the diagram only inserts it.
 #[derive(Clone, Default)]
-pub struct DrawingCache(Rc<RefCell<Option<(DrawingKey, Rc<Drawing>)>>>);
+pub struct DrawingCache(Rc<RefCell<Option<Drawn>>>);
+
+/// A drawing and what it was made from.
+type Drawn = (DrawingKey, Rc<Drawing>);
 
 /// The stack, the checks' findings and the language a drawing was made from (the stack and
 /// findings compared by pointer: the outputs keep them in `Rc`s until they change).
