@@ -6,10 +6,12 @@
 # (dist/reader/) load later, each under a budget of its own. Prints each part; fails with
 # the figures when a gzipped total exceeds its budget, or when dist/ is missing.
 #
-# The budgets are about 2 % above the sizes of the build of 1 December 2026 (first load
-# 760,257 B gzipped; editor 146,945 B; reader 778,599 B), which grew from 30 November
-# (723,747 B; 146,913 B; 754,058 B) with JavaScript numbers (ryu-js, serde_json's
-# float_roundtrip), the compact cards and the bilingual load errors: raise one on purpose,
+# The budgets are about 1 to 2 % above the sizes of the build of 1 December 2026 (first
+# load 880,152 B gzipped, up from 760,257 B that morning with the lab, fix, deploy-preview
+# and cost panels of issue 16 and cdktf's list merge; editor 146,945 B; reader 778,599 B),
+# which grew from 30 November (723,747 B; 146,913 B; 754,058 B) with JavaScript numbers
+# (ryu-js, serde_json's float_roundtrip), the compact cards and the bilingual load errors
+# (BENCHMARKS.md has the wasm part by part): raise one on purpose,
 # saying what it buys, in BENCHMARKS.md.
 #
 #   scripts/size-budget.sh [DIST]      (default: dist/ at the repository's root)
@@ -18,7 +20,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 dist=${1:-$here/dist}
 
 # gzipped bytes, as a server compressing at level 9 sends them
-FIRST_LOAD_BUDGET=880000
+FIRST_LOAD_BUDGET=890000
 EDITOR_BUDGET=152000
 READER_BUDGET=794000
 
