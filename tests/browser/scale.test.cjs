@@ -49,6 +49,35 @@ test('a 1,000-resource stack opens folded, and an edit in an opened card reaches
   await context.close();
 });
 
+test('a stack past the smooth size (about 2,500 resources) opens, says so, and takes an edit', async () => {
+  const doc = bigStack(2500);
+  const n = JSON.parse(doc).resources.length;
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await page.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [STACK_KEY, doc]);
+  await page.goto(env.server.url);
+  await page.waitForSelector('#notice-large-stack', { timeout: TIMEOUT });
+  const text = await page.textContent('#notice-large-stack');
+  assert.match(text, new RegExp(`Cette stack a ${n.toLocaleString('fr-FR').replace(/\s/g, '\\s')} ressources`));
+  assert.match(text, /CLI/);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('#code-json');
+    const text = el && (el.editorHandle ? el.editorHandle.text() : el.textContent);
+    return text && text.length > 500000;
+  }, null, { timeout: TIMEOUT });
+  env.timings.open_2500_to_json_ms = Math.round(await page.evaluate(() => performance.now()));
+  await page.click('#tab-forms');
+  await page.click('#card-2 .card-toggle', { timeout: TIMEOUT });
+  await page.fill('#r-2-ingress-0--from-port', '2345');
+  await page.waitForFunction(() => document.querySelector('#code-json').editorHandle.text().includes('"from_port": 2345'), null, { timeout: TIMEOUT });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a new resource appears in view, open, with its first field focused', async () => {
   const { context, page, errors } = await h.freshPage(env.browser);
   await page.goto(env.server.url);

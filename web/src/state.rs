@@ -198,6 +198,8 @@ pub enum Notice {
     LabTemplateFailed(LabError),
     /// A fix could not be applied.
     FixFailed(FixError),
+    /// The stack is larger than the page edits smoothly (its number of resources).
+    LargeStack(usize),
     /// The diagram is too large for a readable PNG (its size in CSS pixels).
     ImageTooLarge {
         /// Width of the drawing.
@@ -206,6 +208,12 @@ pub enum Notice {
         height: u32,
     },
 }
+
+/// Above this many resources the page says that it slows down: measured in headless
+/// Chromium (BENCHMARKS.md), a stack of 1,000 resources opens in about 1 s with 25 ms
+/// keystrokes, one of 10,000 in 5 to 6 s with keystrokes of 0.4 to 0.6 s and 2.5 s from an
+/// edit to the JSON.
+pub const LARGE_STACK: usize = 2_000;
 
 /// Why the stack was replaced, for the undo notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -496,6 +504,7 @@ impl Playground {
         } else {
             self.place_edit();
         }
+        self.note_size();
     }
 
     /// Carries the stack, just edited in the forms, into the learner's code (if they have
@@ -523,6 +532,16 @@ impl Playground {
         }
     }
 
+    /// Says so once when the stack has more resources than the page edits smoothly
+    /// ([`LARGE_STACK`]); forgets the notice when it no longer has.
+    fn note_size(&mut self) {
+        let n = self.stack.resources.len();
+        self.notices.retain(|x| !matches!(x, Notice::LargeStack(_)));
+        if n > LARGE_STACK {
+            self.notices.push(Notice::LargeStack(n));
+        }
+    }
+
     fn notify(&mut self, notice: Notice) {
         if !self.notices.contains(&notice) {
             self.notices.push(notice);
@@ -545,6 +564,7 @@ impl Playground {
                 if stack != *self.stack {
                     self.stack = Rc::new(stack);
                     self.selected = self.selected.filter(|i| *i < self.stack.resources.len());
+                    self.note_size();
                 }
             }
             _ => code.status = CodeStatus::DoesNotRead,
@@ -629,6 +649,7 @@ impl Reducible for Playground {
                         next.code = code;
                         next.generation += 1;
                         next.selected = None;
+                        next.note_size();
                     }
                 }
             }
@@ -639,6 +660,7 @@ impl Reducible for Playground {
                     next.stack = saved;
                     next.code = code;
                     next.lab = lab;
+                    next.note_size();
                     next.generation += 1;
                     next.selected = None;
                 }
@@ -887,24 +909,26 @@ pub fn start(input: StartInput) -> Start {
         .and_then(|text| load_stack(text).ok())
         .map(Rc::new);
 
+    let mut state = Playground {
+        stack: Rc::new(stack),
+        lang,
+        theme: prefs.theme,
+        panel: input.mode.only_panel.unwrap_or_default(),
+        workbench: Workbench::default(),
+        mode: input.mode,
+        notices,
+        code,
+        aside,
+        undo: None,
+        share: ShareBox::Closed,
+        generation: 0,
+        selected: None,
+        lab,
+        deployed,
+    };
+    state.note_size();
     Start {
-        state: Playground {
-            stack: Rc::new(stack),
-            lang,
-            theme: prefs.theme,
-            panel: input.mode.only_panel.unwrap_or_default(),
-            workbench: Workbench::default(),
-            mode: input.mode,
-            notices,
-            code,
-            aside,
-            undo: None,
-            share: ShareBox::Closed,
-            generation: 0,
-            selected: None,
-            lab,
-            deployed,
-        },
+        state,
         backup,
         clear_fragment,
     }
@@ -1319,5 +1343,36 @@ mod tests {
         assert_eq!(again.state.deployed.as_deref(), Some(&*before));
         let s = s.reduce(Action::ForgetDeployed);
         assert!(s.deployed.is_none());
+    }
+
+    #[test]
+    fn a_stack_past_the_smooth_size_says_so() {
+        let mut big = lab();
+        let volume = big
+            .resources
+            .iter()
+            .find(|r| r.kind() == ResourceKind::EbsVolume)
+            .cloned()
+            .expect("the lab has a volume");
+        for n in 0..LARGE_STACK {
+            let mut v = volume.clone();
+            v.set_id(format!("v{n}"));
+            v.set_var(None);
+            big.resources.push(v);
+        }
+        let s = start(StartInput {
+            saved: Some(save_stack(&big)),
+            ..StartInput::default()
+        });
+        let n = big.resources.len();
+        assert!(
+            s.state.notices.contains(&Notice::LargeStack(n)),
+            "{:?}",
+            s.state.notices
+        );
+        let s = Rc::new(s.state).reduce(Action::LoadExample(Example::Lab));
+        assert!(!s.notices.iter().any(|x| matches!(x, Notice::LargeStack(_))));
+        let s = s.reduce(Action::Undo);
+        assert!(s.notices.contains(&Notice::LargeStack(n)));
     }
 }

@@ -63,6 +63,18 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
             Lang::Fr => format!("La correction n'a pas pu être appliquée : {}.", e.message(lang)),
             Lang::En => format!("The fix could not be applied: {}.", e.message(lang)),
         },
+        Notice::LargeStack(n) => match lang {
+            Lang::Fr => format!(
+                "Cette stack a {} ressources : le playground reste fluide jusqu'à environ {} ; au-delà, l'ouverture prend plusieurs secondes et chaque modification une demi-seconde ou plus. La CLI (ec2-playground synth, check, diagram) traite les grandes stacks en un instant.",
+                ec2_playground_core::cost::format_number(*n as f64, 0, lang),
+                ec2_playground_core::cost::format_number(crate::state::LARGE_STACK as f64, 0, lang)
+            ),
+            Lang::En => format!(
+                "This stack has {} resources: the playground stays smooth up to about {}; past that, opening takes seconds and each edit half a second or more. The CLI (ec2-playground synth, check, diagram) handles large stacks at once.",
+                ec2_playground_core::cost::format_number(*n as f64, 0, lang),
+                ec2_playground_core::cost::format_number(crate::state::LARGE_STACK as f64, 0, lang)
+            ),
+        },
         Notice::ImageTooLarge { width, height } => match lang {
             Lang::Fr => format!("Le diagramme fait {width} × {height} pixels : une image PNG ne pourrait le montrer que réduit au point d'être illisible. Téléchargez le SVG, qui s'agrandit sans perte."),
             Lang::En => format!("The diagram is {width} × {height} pixels: a PNG could only show it shrunk past reading. Download the SVG, which scales without loss."),
@@ -220,6 +232,7 @@ pub fn Notices() -> Html {
                     Notice::LabFileBad(..) => ("warning", "notice-lab-file-bad"),
                     Notice::LabTemplateFailed(_) => ("warning", "notice-lab-template-failed"),
                     Notice::FixFailed(_) => ("warning", "notice-fix-failed"),
+                    Notice::LargeStack(_) => ("info", "notice-large-stack"),
                 };
                 html! {
                     <div class={classes!("notice", class)} id={id} role="alert">
