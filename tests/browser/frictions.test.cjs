@@ -79,12 +79,7 @@ test('direction controls are named by the checks and drawn visibly in the code (
   const { context, page, errors } = await h.freshPage(env.browser);
   const doc = JSON.parse(JSON.stringify(LAB));
   doc.resources[2].SecurityGroup.description = 'Allow SSH \u202Eetirw ot nepo';
-  await page.addInitScript((value) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('ec2-playground:stack:v1', value);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, JSON.stringify(doc));
+  await h.seedStack(page, JSON.stringify(doc));
   await page.goto(env.server.url);
   await page.waitForSelector('#code-json .cm-content', { timeout: TIMEOUT });
   await page.click('#tab-checks');

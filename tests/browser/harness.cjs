@@ -162,4 +162,17 @@ async function chooseSetting(page, select, value) {
   await page.selectOption(select, value);
 }
 
-module.exports = { ROOT, DIST, ARTIFACTS, serve, launch, freshPage, screenshot, suite, codeText, readZip, chooseSetting };
+/**
+ * Puts `doc` (a stack document's text) where the page keeps the learner's stack, before the
+ * page's first load only (a reload then shows what the page itself saved).
+ */
+async function seedStack(page, doc) {
+  await page.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, ['ec2-playground:stack:v1', doc]);
+}
+
+module.exports = { ROOT, DIST, ARTIFACTS, serve, launch, freshPage, screenshot, suite, codeText, readZip, chooseSetting, seedStack };

@@ -54,12 +54,7 @@ function hostileStack() {
 test('a share link full of injection payloads runs nothing, on any panel or download', async () => {
   // The sharer: the hostile stack saved, then shared through the page's own link.
   const sharer = await h.freshPage(env.browser);
-  await sharer.page.addInitScript((value) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('ec2-playground:stack:v1', value);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, JSON.stringify(hostileStack()));
+  await h.seedStack(sharer.page, JSON.stringify(hostileStack()));
   await sharer.page.goto(env.server.url);
   await sharer.page.waitForSelector('#code-json', { timeout: TIMEOUT });
   await sharer.page.click('#share');

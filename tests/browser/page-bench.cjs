@@ -9,7 +9,6 @@
 const fs = require('node:fs');
 const h = require('./harness.cjs');
 
-const STACK_KEY = 'ec2-playground:stack:v1';
 const RUNS = Number(process.env.RUNS || 3);
 const TIMEOUT = 120000;
 
@@ -17,12 +16,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function once(browser, url, doc) {
   const { context, page, errors } = await h.freshPage(browser);
-  await page.addInitScript(([key, value]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(key, value);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [STACK_KEY, doc]);
+  await h.seedStack(page, doc);
   const last = Object.values(JSON.parse(doc).resources.slice(-2)[0])[0].id;
   await page.goto(url);
   await page.waitForFunction((id) => {

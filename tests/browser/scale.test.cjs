@@ -23,12 +23,7 @@ function bigStack(n) {
 test('a 1,000-resource stack opens folded, and an edit in an opened card reaches the JSON', async () => {
   const doc = bigStack(1000);
   const { context, page, errors } = await h.freshPage(env.browser);
-  await page.addInitScript(([key, value]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(key, value);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [STACK_KEY, doc]);
+  await h.seedStack(page, doc);
   await page.goto(env.server.url);
   await page.waitForFunction(() => {
     const el = document.querySelector('#code-json');
@@ -53,12 +48,7 @@ test('a stack past the smooth size (about 2,500 resources) opens, says so, and t
   const doc = bigStack(2500);
   const n = JSON.parse(doc).resources.length;
   const { context, page, errors } = await h.freshPage(env.browser);
-  await page.addInitScript(([key, value]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(key, value);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [STACK_KEY, doc]);
+  await h.seedStack(page, doc);
   await page.goto(env.server.url);
   await page.waitForSelector('#notice-large-stack', { timeout: TIMEOUT });
   const text = await page.textContent('#notice-large-stack');

@@ -2,6 +2,7 @@
 //! out the toolbar, the editor and the panels around one shared state.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use ec2_playground_core::save_stack;
 use yew::prelude::*;
@@ -115,9 +116,15 @@ pub fn App() -> Html {
     {
         let dispatcher = state.clone();
         let cannot_save = state.notices.contains(&Notice::CannotSave);
-        let progress = state.lab.progress();
-        use_effect_with((progress, state.autosave_suspended()), move |(progress, suspended)| {
-            if !*suspended && !cannot_save && storage::write(storage::LAB_KEY, &progress.to_json()).is_err() {
+        // Keyed by the lab's pointer and the ticks: a render compares no lab file.
+        let lab = state.lab.clone();
+        let key = (
+            Rc::as_ptr(&lab.lab) as usize,
+            lab.ticked.clone(),
+            state.autosave_suspended(),
+        );
+        use_effect_with(key, move |(_, _, suspended)| {
+            if !*suspended && !cannot_save && storage::write(storage::LAB_KEY, &lab.progress().to_json()).is_err() {
                 dispatcher.dispatch(Action::Notify(Notice::CannotSave));
             }
         });

@@ -57,15 +57,17 @@ pub fn Panels() -> Html {
     {
         let cache = (*cache).clone();
         let wanted = state.mode.only_panel.is_none() && state.panel != Panel::Diagram;
+        let (stack, diagnostics) = (app.outputs.settled.clone(), app.outputs.diagnostics.clone());
+        // Keyed by pointers: the outputs renew their `Rc`s when they change, and a render
+        // compares no stack.
         let key = (
-            app.outputs.settled.clone(),
-            app.outputs.diagnostics.clone(),
+            std::rc::Rc::as_ptr(&stack) as usize,
+            std::rc::Rc::as_ptr(&diagnostics) as usize,
             lang,
             wanted,
         );
-        use_effect_with(key, move |(stack, diagnostics, lang, wanted)| {
+        use_effect_with(key, move |&(_, _, lang, wanted)| {
             let timer = wanted.then(|| {
-                let (stack, diagnostics, lang) = (stack.clone(), diagnostics.clone(), *lang);
                 gloo::timers::callback::Timeout::new(DRAW_AHEAD_MS, move || cache.prepare(&stack, &diagnostics, lang))
             });
             move || drop(timer)
