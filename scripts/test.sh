@@ -23,7 +23,7 @@ cargo clippy --locked -p ec2-playground-core -p ec2-playground-web -p ec2-playgr
 step "unit, golden and CLI tests"
 INSTA_UPDATE=no cargo test --locked --workspace
 
-step "fuzzing (libFuzzer on stable, 5 targets, 4 s each; builds them the first time)"
+step "fuzzing (libFuzzer on stable, 6 targets, 4 s each; builds them the first time)"
 scripts/fuzz.sh 4
 
 step "benchmark budgets"
