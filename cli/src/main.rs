@@ -318,10 +318,11 @@ fn check_text(diagnostics: &[core::Diagnostic], lang: Lang) -> String {
         let _ = writeln!(out, "  → {}", d.hint.get(lang));
         out.push('\n');
     }
-    let _ = match lang {
-        Lang::Fr => writeln!(out, "{errors} erreur(s), {warnings} avertissement(s), {infos} info(s)"),
-        Lang::En => writeln!(out, "{errors} error(s), {warnings} warning(s), {infos} info(s)"),
-    };
+    let _ = writeln!(
+        out,
+        "{}",
+        core::diagnostic::counts_summary(errors, warnings, infos, lang)
+    );
     out
 }
 

@@ -37,3 +37,37 @@ pub struct Diagnostic {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkov: Option<String>,
 }
+
+/// `0 erreur, 4 avertissements, 3 infos` / `0 errors, 4 warnings, 3 infos`: the counts of
+/// findings by severity with the plurals each language writes (French: plural from 2,
+/// English: singular for 1 only). Shared by the page's checks panel and the CLI's `check`.
+pub fn counts_summary(errors: usize, warnings: usize, infos: usize, lang: crate::Lang) -> String {
+    let fr = |n: usize, word: &str| format!("{n} {word}{}", if n > 1 { "s" } else { "" });
+    let en = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    match lang {
+        crate::Lang::Fr => format!(
+            "{}, {}, {}",
+            fr(errors, "erreur"),
+            fr(warnings, "avertissement"),
+            fr(infos, "info")
+        ),
+        crate::Lang::En => format!(
+            "{}, {}, {}",
+            en(errors, "error"),
+            en(warnings, "warning"),
+            en(infos, "info")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::counts_summary;
+    use crate::Lang;
+
+    #[test]
+    fn plurals_as_each_language_writes_them() {
+        assert_eq!(counts_summary(0, 1, 2, Lang::Fr), "0 erreur, 1 avertissement, 2 infos");
+        assert_eq!(counts_summary(0, 1, 2, Lang::En), "0 errors, 1 warning, 2 infos");
+    }
+}

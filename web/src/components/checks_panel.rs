@@ -215,20 +215,7 @@ pub fn ChecksPanel() -> Html {
             </li>
         }
     });
-    let summary = match lang {
-        Lang::Fr => format!(
-            "{errors} erreur{}, {warnings} avertissement{}, {infos} info{}",
-            if errors > 1 { "s" } else { "" },
-            if warnings > 1 { "s" } else { "" },
-            if infos > 1 { "s" } else { "" }
-        ),
-        Lang::En => format!(
-            "{errors} error{}, {warnings} warning{}, {infos} info{}",
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" },
-            if infos == 1 { "" } else { "s" }
-        ),
-    };
+    let summary = ec2_playground_core::diagnostic::counts_summary(errors, warnings, infos, lang);
     let on_more = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + FINDINGS_PAGE))
