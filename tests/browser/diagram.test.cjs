@@ -368,3 +368,58 @@ test('the view is kept across tabs and edits; a new stack is shown whole', async
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('drawn ahead under another tab, the diagram opens as the same elements, hidden from the keyboard and screen readers until then', async () => {
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await page.goto(env.server.url);
+  await page.waitForFunction((golden) => {
+    const el = document.querySelector('#code-json');
+    return el && (el.editorHandle ? el.editorHandle.text() : el.textContent) === golden;
+  }, LAB_GOLDEN, { timeout: TIMEOUT });
+  // Once the outputs settle, the drawing is laid out in a hidden panel beside the JSON.
+  await page.waitForSelector('.tab-panel.kept #diagram svg', { state: 'attached', timeout: TIMEOUT });
+  const hidden = await page.evaluate(() => {
+    const kept = document.querySelector('.tab-panel.kept');
+    kept.querySelector('svg').dataset.keptMark = 'first';
+    const controls = [...kept.querySelectorAll('button, [tabindex]')];
+    return {
+      ariaHidden: kept.getAttribute('aria-hidden'),
+      role: kept.getAttribute('role'),
+      clip: getComputedStyle(kept).clipPath,
+      controls: controls.length,
+      tabbable: controls.filter((el) => el.tabIndex >= 0).map((el) => el.id),
+    };
+  });
+  assert.deepEqual(hidden, { ariaHidden: 'true', role: null, clip: 'inset(50%)', controls: 7, tabbable: [] });
+  // Keyboard users go from the tabs to the JSON panel, never into the hidden one.
+  await page.focus('#tab-json');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => !!document.activeElement.closest('.tab-panel.kept')), false);
+  // Its tab shows those very elements (nothing parsed again), now reachable.
+  await page.click('#tab-diagram');
+  await waitFitted(page);
+  const shown = await page.evaluate(() => {
+    const panel = document.querySelector('#panel-diagram');
+    return {
+      mark: panel.querySelector('svg').dataset.keptMark,
+      ariaHidden: panel.getAttribute('aria-hidden'),
+      kept: panel.classList.contains('kept'),
+      frame: document.querySelector('#diagram').tabIndex,
+      panels: document.querySelectorAll('.tab-panels > .tab-panel').length,
+    };
+  });
+  assert.deepEqual(shown, { mark: 'first', ariaHidden: null, kept: false, frame: 0, panels: 1 });
+  // An edit made under another tab is drawn ahead again: the tab shows it, the view kept.
+  await page.click('#tab-json');
+  await page.click('#tab-forms');
+  await page.fill('#r-4-id', 'web_ahead');
+  await page.waitForFunction(() => {
+    const kept = document.querySelector('.tab-panel.kept #ec2p-r4 text.tt');
+    return kept && kept.textContent === 'web_ahead';
+  }, null, { timeout: TIMEOUT });
+  await page.click('#tab-diagram');
+  await waitFitted(page);
+  assert.equal(await page.textContent('#panel-diagram #ec2p-r4 text.tt'), 'web_ahead');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -44,9 +44,10 @@ struct Drawing {
 }
 
 /// The last drawing made, with what it was made from: drawn ahead, while the learner looks
-/// at another tab and the page is idle, so that opening the diagram only inserts it.
+/// at another tab and the page is idle, and laid out in a hidden panel (see
+/// [`DiagramPanelProps::active`]), so that opening the diagram only shows it.
 #[derive(Clone, Default)]
-pub struct DrawingCache(Rc<RefCell<Option<Drawn>>>);
+pub struct DrawingCache(Rc<RefCell<Option<Drawn>>>, Rc<Cell<u64>>);
 
 /// A drawing and what it was made from.
 type Drawn = (DrawingKey, Rc<Drawing>);
@@ -68,6 +69,14 @@ impl PartialEq for DrawingCache {
     }
 }
 
+/// A drawing with nothing in it: what a hidden panel shows before anything was drawn.
+fn no_drawing() -> Rc<Drawing> {
+    Rc::new(Drawing {
+        svg: AttrValue::Static(""),
+        millis: 0.0,
+    })
+}
+
 impl DrawingCache {
     /// The drawing of `stack` with `diagnostics` in `lang`: the cached one when it is of
     /// the same, else drawn now and cached.
@@ -85,16 +94,31 @@ impl DrawingCache {
             millis: now() - start,
         });
         *self.0.borrow_mut() = Some((key, drawing.clone()));
+        self.1.set(self.1.get() + 1);
         drawing
     }
 
+    /// The last drawing made, whatever it was made from; `None` before the first.
+    fn latest(&self) -> Option<Rc<Drawing>> {
+        self.0.borrow().as_ref().map(|(_, drawing)| drawing.clone())
+    }
+
+    /// How many drawings were made: a new one is to be shown when this changes.
+    pub fn revision(&self) -> u64 {
+        self.1.get()
+    }
+
+    /// Whether a drawing was made (and a hidden panel can hold it).
+    pub fn has_drawing(&self) -> bool {
+        self.0.borrow().is_some()
+    }
+
     /// Draws ahead (see [`DrawingCache`]): a no-op when the cache already holds this one.
-    /// Leaves the performance mark `diagram-drawn-ahead` (read by `scripts/page-bench.sh`).
-    pub fn prepare(&self, stack: &Rc<Stack>, diagnostics: &Rc<Vec<Diagnostic>>, lang: Lang) {
+    /// Answers whether a new drawing was made (the hidden panel then takes it).
+    pub fn prepare(&self, stack: &Rc<Stack>, diagnostics: &Rc<Vec<Diagnostic>>, lang: Lang) -> bool {
+        let before = self.revision();
         let _ = self.get(stack, diagnostics, lang);
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark("diagram-drawn-ahead");
-        }
+        self.revision() != before
     }
 }
 
@@ -192,6 +216,16 @@ pub struct DiagramPanelProps {
     /// The drawing made ahead, if any.
     #[prop_or_default]
     pub cache: DrawingCache,
+    /// Whether the panel is shown. A hidden panel (kept by the panels under another tab,
+    /// clipped away and `aria-hidden`, its controls out of the Tab order) draws nothing itself: it holds the cache's last drawing, so that
+    /// the browser parses, styles and lays out its SVG while the learner is elsewhere (at
+    /// 1,000 resources, about 12,500 elements: 300 ms that opening the tab then skips).
+    #[prop_or(true)]
+    pub active: bool,
+    /// The cache's [`DrawingCache::revision`]: a hidden panel takes a new drawing when it
+    /// changes.
+    #[prop_or_default]
+    pub revision: u64,
 }
 
 /// The stack drawn by the core (SVG with its own escaping), with the checks' warnings,
@@ -216,12 +250,36 @@ pub fn DiagramPanel(props: &DiagramPanelProps) -> Html {
     let state = app.state.clone();
     let (stack, lang, theme, selected) = (state.stack.clone(), state.lang, state.theme, state.selected);
     let diagnostics = app.outputs.diagnostics.clone();
+    let active = props.active;
     let drawing = {
         let cache = props.cache.clone();
-        use_memo((stack.clone(), diagnostics, lang), move |(stack, diagnostics, lang)| {
-            cache.get(stack, diagnostics, *lang)
-        })
+        use_memo(
+            (stack.clone(), diagnostics, lang, active, props.revision),
+            move |(stack, diagnostics, lang, active, _)| {
+                if *active {
+                    cache.get(stack, diagnostics, *lang)
+                } else {
+                    cache.latest().unwrap_or_else(no_drawing)
+                }
+            },
+        )
     };
+    let drawing: Rc<Drawing> = (*drawing).clone();
+    // A hidden panel that took a new drawing says so (`diagram-drawn-ahead`, read by
+    // `scripts/page-bench.sh`): the browser lays it out in the next frame.
+    {
+        let shown = use_mut_ref(|| None::<*const Drawing>);
+        let drawing = drawing.clone();
+        use_effect_with(Rc::as_ptr(&drawing) as usize, move |_| {
+            let ptr = Rc::as_ptr(&drawing);
+            if !active && *shown.borrow() != Some(ptr) && !drawing.svg.is_empty() {
+                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = p.mark("diagram-drawn-ahead");
+                }
+            }
+            *shown.borrow_mut() = Some(ptr);
+        });
+    }
 
     // Kept for the next visit of the tab.
     {
@@ -242,11 +300,19 @@ pub fn DiagramPanel(props: &DiagramPanelProps) -> Html {
         });
     }
     // After every render: measure, and tell the view when a size changed (a fitted view
-    // refits). Measuring twice gives the same sizes, so this settles at once.
+    // refits). Measuring twice gives the same sizes, so this settles at once. Hidden, the
+    // panel measures only a new drawing (a measure forces the page's layout, and a hidden
+    // panel renders at each keystroke), so that it is shown already fitted.
     {
         let frame = frame.clone();
         let viewport = viewport.clone();
+        let measured = use_mut_ref(|| None::<*const Drawing>);
+        let ptr = Rc::as_ptr(&drawing);
         use_effect(move || {
+            if !active && *measured.borrow() == Some(ptr) {
+                return;
+            }
+            *measured.borrow_mut() = Some(ptr);
             if let Some((content, room)) = frame.cast::<web_sys::Element>().as_ref().and_then(measure) {
                 if (content, room) != (viewport.content, viewport.frame) {
                     viewport.dispatch(ViewAction::Measured { content, frame: room });
@@ -559,32 +625,34 @@ pub fn DiagramPanel(props: &DiagramPanelProps) -> Html {
         (false, Lang::Fr) => "Glisser pour déplacer ; Ctrl + molette, pincer ou + et − pour zoomer ; 0 pour tout voir.",
         (false, Lang::En) => "Drag to move; Ctrl + wheel, pinch or + and − to zoom; 0 to see it all.",
     };
+    // Hidden (kept under another tab), nothing in it is reached by Tab.
+    let tab = (!active).then_some("-1");
     html! {
         <div class="diagram-panel">
             <div class="diagram-tools" role="toolbar" aria-label={tr(lang, "Vue du diagramme", "Diagram view")}>
-                <button type="button" id="diagram-zoom-out" class="icon-button" onclick={view_button(ViewAction::Zoom { factor: 1.0 / STEP, at: None })}
+                <button type="button" tabindex={tab} id="diagram-zoom-out" class="icon-button" onclick={view_button(ViewAction::Zoom { factor: 1.0 / STEP, at: None })}
                     disabled={view.scale <= MIN_SCALE}
                     aria-label={tr(lang, "Zoom arrière", "Zoom out")} title={tr(lang, "Zoom arrière (−)", "Zoom out (−)")}>{ "−" }</button>
                 <output id="diagram-zoom" class="zoom-level" aria-live="polite"
                     aria-label={tr(lang, "Zoom", "Zoom")}>{ percent_label(view.percent(), lang) }</output>
-                <button type="button" id="diagram-zoom-in" class="icon-button" onclick={view_button(ViewAction::Zoom { factor: STEP, at: None })}
+                <button type="button" tabindex={tab} id="diagram-zoom-in" class="icon-button" onclick={view_button(ViewAction::Zoom { factor: STEP, at: None })}
                     disabled={view.scale >= MAX_SCALE}
                     aria-label={tr(lang, "Zoom avant", "Zoom in")} title={tr(lang, "Zoom avant (+)", "Zoom in (+)")}>{ "+" }</button>
-                <button type="button" id="diagram-actual-size" onclick={view_button(ViewAction::ActualSize)}
+                <button type="button" tabindex={tab} id="diagram-actual-size" onclick={view_button(ViewAction::ActualSize)}
                     title={tr(lang, "Taille réelle (1)", "Actual size (1)")}>{ "100 %" }</button>
-                <button type="button" id="diagram-fit" onclick={view_button(ViewAction::Fit)} aria-pressed={viewport.shows_all().to_string()}
+                <button type="button" tabindex={tab} id="diagram-fit" onclick={view_button(ViewAction::Fit)} aria-pressed={viewport.shows_all().to_string()}
                     title={tr(lang, "Tout voir (0)", "See it all (0)")}>{ tr(lang, "Ajuster", "Fit") }</button>
                 <span class="spacer"></span>
-                <button type="button" id="download-diagram-svg" onclick={on_svg}
+                <button type="button" tabindex={tab} id="download-diagram-svg" onclick={on_svg}
                     title={tr(lang, "Le diagramme en SVG, tel que l'écrit ec2-playground diagram", "The diagram as SVG, as ec2-playground diagram writes it")}>
                     { tr(lang, "SVG ↓", "SVG ↓") }</button>
-                <button type="button" id="download-diagram-png" onclick={on_png}
+                <button type="button" tabindex={tab} id="download-diagram-png" onclick={on_png}
                     title={tr(lang, "Le diagramme en PNG, aux couleurs affichées", "The diagram as PNG, in the colours shown")}>
                     { tr(lang, "PNG ↓", "PNG ↓") }</button>
             </div>
             <p class={classes!("hint", "diagram-hint", (!editor_shown).then_some("visually-hidden"))} id="diagram-hint">{ hint }</p>
             <div ref={frame} class={classes!("diagram", theme_class, dragging.then_some("dragging"), (!viewport.fitted).then_some("zoomed"))}
-                id="diagram" tabindex="0" aria-describedby="diagram-hint" style={fit_height}
+                id="diagram" tabindex={if active { "0" } else { "-1" }} aria-describedby="diagram-hint" style={fit_height}
                 data-compute-ms={format!("{:.3}", drawing.millis)}
                 {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onclick} {onkeydown}>
                 <div class={classes!("diagram-canvas", (!measured).then_some("measuring"))} style={format!("transform: {}", view.transform())}>

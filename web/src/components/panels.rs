@@ -26,9 +26,18 @@ fn tab_label(panel: Panel, lang: ec2_playground_core::Lang) -> &'static str {
     }
 }
 
-/// How long after the outputs settle the diagram is drawn ahead, while another tab is shown
-/// (milliseconds): long enough that a learner typing again is not held by it.
-const DRAW_AHEAD_MS: u32 = 400;
+/// How long after the outputs settle the diagram is drawn ahead into its hidden panel, while
+/// another tab is shown (milliseconds), for a stack of `resources`: long enough that a
+/// learner typing again is not held by it. The browser lays a drawing out in one task that
+/// grows with the stack (measured at 1,000 resources: about 250 ms, `scripts/page-bench.sh`),
+/// so a large stack waits for a longer pause.
+fn draw_ahead_ms(resources: usize) -> u32 {
+    if resources > 300 {
+        1500
+    } else {
+        400
+    }
+}
 
 fn body(panel: Panel, memory: &ViewMemory, cache: &DrawingCache) -> Html {
     match panel {
@@ -42,6 +51,33 @@ fn body(panel: Panel, memory: &ViewMemory, cache: &DrawingCache) -> Html {
     }
 }
 
+/// The tab panel shown and, beside it, the diagram's panel: kept (hidden, laid out) under
+/// another tab once a drawing was made ahead, so that its tab opens without parsing or
+/// laying out the drawing again. Keyed, so that the diagram's elements stay the same ones
+/// when its tab is chosen.
+fn panel_slots(current: Panel, memory: &ViewMemory, cache: &DrawingCache) -> Vec<Html> {
+    let mut slots = Vec::with_capacity(2);
+    if current != Panel::Diagram {
+        slots.push(html! {
+            <div key={format!("panel-{}", current.code())} class="tab-panel" role="tabpanel" id={format!("panel-{}", current.code())}
+                aria-labelledby={format!("tab-{}", current.code())}>
+                { body(current, memory, cache) }
+            </div>
+        });
+    }
+    let shown = current == Panel::Diagram;
+    if shown || cache.has_drawing() {
+        slots.push(html! {
+            <div key="panel-diagram" class={classes!("tab-panel", (!shown).then_some("kept"))}
+                role={shown.then_some("tabpanel")} id={shown.then_some("panel-diagram")}
+                aria-labelledby={shown.then_some("tab-diagram")} aria-hidden={(!shown).then_some("true")}>
+                <DiagramPanel memory={memory.clone()} cache={cache.clone()} active={shown} revision={cache.revision()} />
+            </div>
+        });
+    }
+    slots
+}
+
 /// The panels.
 #[function_component]
 pub fn Panels() -> Html {
@@ -51,11 +87,14 @@ pub fn Panels() -> Html {
     // The diagram's zoom and pan, kept while another tab is shown.
     let memory = use_memo((), |_| ViewMemory::default());
     let cache = use_memo((), |_| DrawingCache::default());
+    // A drawing made ahead is handed to the hidden diagram panel by a render of its own.
+    let redraw = use_force_update();
     let state = &app.state;
     let lang = state.lang;
     // The diagram drawn ahead once the outputs settle, so that its tab opens at once.
     {
         let cache = (*cache).clone();
+        let redraw = redraw.clone();
         let wanted = state.mode.only_panel.is_none() && state.panel != Panel::Diagram;
         let (stack, diagnostics) = (app.outputs.settled.clone(), app.outputs.diagnostics.clone());
         // Keyed by pointers: the outputs renew their `Rc`s when they change, and a render
@@ -67,8 +106,13 @@ pub fn Panels() -> Html {
             wanted,
         );
         use_effect_with(key, move |&(_, _, lang, wanted)| {
+            let delay = draw_ahead_ms(stack.resources.len());
             let timer = wanted.then(|| {
-                gloo::timers::callback::Timeout::new(DRAW_AHEAD_MS, move || cache.prepare(&stack, &diagnostics, lang))
+                gloo::timers::callback::Timeout::new(delay, move || {
+                    if cache.prepare(&stack, &diagnostics, lang) {
+                        redraw.force_update();
+                    }
+                })
             });
             move || drop(timer)
         });
@@ -122,8 +166,8 @@ pub fn Panels() -> Html {
                     }
                 }) }
             </div>
-            <div class="tab-panel" role="tabpanel" id={format!("panel-{}", current.code())} aria-labelledby={format!("tab-{}", current.code())}>
-                { body(current, &memory, &cache) }
+            <div class="tab-panels">
+                { for panel_slots(current, &memory, &cache) }
             </div>
         </section>
     }
