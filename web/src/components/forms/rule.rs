@@ -113,7 +113,8 @@ pub fn RuleEditor(props: &RuleEditorProps) -> Html {
                         aria-label={format!("{} : {}", title, ctx.tr("retirer", "remove"))}>{ ctx.tr("Retirer", "Remove") }</button>
                 </span>
             </div>
-            <div class="field-row">
+            // Protocol, ports and description on one line where the card is wide enough.
+            <div class="field-row rule-row">
                 { shell(&protocol_id, ctx.tr("Protocole", "Protocol"), Some("protocol"), protocol_error.as_deref(), protocol_control) }
                 <NumberField id={ctx.id(&p("from_port"))} label={ctx.tr("Port de début", "From port")} kwarg="from_port"
                     value={v.from_port} lang={ctx.lang} error={ctx.error(&p("from_port"))}
@@ -121,13 +122,13 @@ pub fn RuleEditor(props: &RuleEditorProps) -> Html {
                 <NumberField id={ctx.id(&p("to_port"))} label={ctx.tr("Port de fin", "To port")} kwarg="to_port"
                     value={v.to_port} lang={ctx.lang} error={ctx.error(&p("to_port"))}
                     on_change={edit(v, &props.on_change, |r, n| r.to_port = n)} />
+                <TextField id={ctx.id(&p("description"))} label={ctx.tr("Description", "Description")} kwarg="description"
+                    value={v.description.clone().unwrap_or_default()} error={ctx.error(&p("description"))}
+                    on_change={edit(v, &props.on_change, |r, s: String| r.description = non_empty(s))} />
             </div>
             <ListField id={ctx.id(&p("cidr_blocks"))} label={ctx.tr("Blocs CIDR IPv4", "IPv4 CIDR blocks")} kwarg="cidr_blocks"
                 value={v.cidr_blocks.clone()} placeholder="0.0.0.0/0" lang={ctx.lang} error={ctx.error(&p("cidr_blocks"))}
                 on_change={edit(v, &props.on_change, |r, l| r.cidr_blocks = l)} />
-            <TextField id={ctx.id(&p("description"))} label={ctx.tr("Description", "Description")} kwarg="description"
-                value={v.description.clone().unwrap_or_default()} error={ctx.error(&p("description"))}
-                on_change={edit(v, &props.on_change, |r, s: String| r.description = non_empty(s))} />
             <details class="more">
                 <summary>{ ctx.tr("IPv6, listes de préfixes, autres groupes, self", "IPv6, prefix lists, other groups, self") }</summary>
                 <ListField id={ctx.id(&p("ipv6_cidr_blocks"))} label={ctx.tr("Blocs CIDR IPv6", "IPv6 CIDR blocks")} kwarg="ipv6_cidr_blocks"
