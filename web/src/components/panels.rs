@@ -95,7 +95,11 @@ pub fn Panels() -> Html {
     {
         let cache = (*cache).clone();
         let redraw = redraw.clone();
-        let wanted = state.mode.only_panel.is_none() && state.panel != Panel::Diagram;
+        // Past a large stack, laying the drawing out ahead would freeze the page for seconds
+        // at a pause (10,000 resources: 1.2 s): its tab draws it when chosen instead.
+        let wanted = state.mode.only_panel.is_none()
+            && state.panel != Panel::Diagram
+            && app.outputs.settled.resources.len() <= crate::state::LARGE_STACK;
         let (stack, diagnostics) = (app.outputs.settled.clone(), app.outputs.diagnostics.clone());
         // Keyed by pointers: the outputs renew their `Rc`s when they change, and a render
         // compares no stack.
