@@ -183,6 +183,13 @@ test('a teacher\'s lab file loads and ticks; a bad one says what and where', asy
   assert.match(text, /steps\[0\]\.id/);
   assert.match(text, /ligne 1, colonne/);
   assert.equal(await page.textContent('#lab-title'), 'Deux zones');
+  // A file past the lab's size limit: the notice gives that limit (not the code's 2 Mo).
+  const huge = path.join(os.tmpdir(), 'lab-énorme.json');
+  fs.writeFileSync(huge, ' '.repeat(600 * 1024));
+  await page.setInputFiles('#lab-file', huge);
+  await page.waitForSelector('#notice-import-failed', { timeout: TIMEOUT });
+  assert.match(await page.textContent('#notice-import-failed'), /« lab-énorme\.json ».*plus de 512 ko/);
+  assert.equal(await page.textContent('#lab-title'), 'Deux zones');
   // The teacher's lab is kept with the stack.
   await page.waitForFunction(() => (localStorage.getItem('ec2-playground:lab:v1') || '').includes('two-zones'), null, { timeout: TIMEOUT });
   await page.reload();

@@ -372,7 +372,7 @@ test('the checks panel counts the findings and takes the learner to the field; t
   const first = page.locator('.diagnostic .diagnostic-target').first();
   assert.ok((await page.locator('.diagnostic').count()) >= 1, 'the lab raises at least its open SSH rule');
   await first.click();
-  await page.waitForFunction(() => document.activeElement && document.activeElement.closest('.card'), null, { timeout: TIMEOUT });
+  await page.waitForFunction(() => document.activeElement && document.activeElement.closest('.cards > .card'), null, { timeout: TIMEOUT });
   // Open the world to RDP: one more warning, shown beside the port too.
   const before = await page.locator('.diagnostic').count();
   await page.fill(FROM_PORT, '3389');

@@ -33,7 +33,7 @@ test('a 1,000-resource stack opens folded, and an edit in an opened card reaches
   env.timings.open_1000_to_json_ms = Math.round(await page.evaluate(() => performance.now()));
   await page.click('#tab-forms');
   await page.waitForSelector('#card-0', { timeout: TIMEOUT });
-  assert.equal(await page.locator('.card').count(), 998);
+  assert.equal(await page.locator('.cards > .card').count(), 998);
   assert.equal(await page.locator('.card-body').count(), 0, 'every card folded');
   await page.click('#card-2 .card-toggle');
   await page.fill('#r-2-ingress-0--from-port', '2345');
@@ -73,7 +73,8 @@ test('a new resource appears in view, open, with its first field focused', async
   await page.goto(env.server.url);
   await page.click('#tab-forms');
   await page.waitForSelector('#card-0', { timeout: TIMEOUT });
-  const before = await page.locator('.card').count();
+  // The editor's cards only: the diagram, drawn ahead under its tab, has `.card` boxes too.
+  const before = await page.locator('.cards > .card').count();
   await page.selectOption('#add-kind', 'EbsVolume');
   await page.click('#add-resource');
   const id = `#r-${before}-id`;

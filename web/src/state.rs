@@ -188,8 +188,14 @@ pub enum Notice {
     ExportFailed(String),
     /// The diagram could not be made into a file (the browser's reason, if known).
     ImageFailed(String),
-    /// A file picked or dropped for the code could not be read (its name).
-    ImportFailed(String),
+    /// A file picked or dropped could not be read: its name, and the size past which that
+    /// reader refuses a file (in bytes: 2 MiB for `main.py`, 512 KiB for a lab file).
+    ImportFailed {
+        /// The file's name, as the browser gives it.
+        name: String,
+        /// The reader's size limit (bytes).
+        limit_bytes: u32,
+    },
     /// The code editor or the reader could not be loaded (the file that failed).
     ModuleFailed(String),
     /// A lab file the learner opened could not be read (its name, and why).

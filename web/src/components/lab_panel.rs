@@ -15,7 +15,7 @@ use crate::labs;
 use crate::state::{Action, Notice};
 
 /// The largest lab file the page reads (bytes): a lab is a few kilobytes.
-const MAX_LAB_BYTES: f64 = 512.0 * 1024.0;
+const MAX_LAB_BYTES: u32 = 512 * 1024;
 
 /// `3 étapes sur 9 faites` / `3 of 9 steps done`.
 fn progress_text(done: usize, total: usize, lang: Lang) -> String {
@@ -187,7 +187,7 @@ pub fn LabPanel() -> Html {
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
-                let text = if file.size() > MAX_LAB_BYTES {
+                let text = if file.size() > f64::from(MAX_LAB_BYTES) {
                     None
                 } else {
                     wasm_bindgen_futures::JsFuture::from(file.text())
@@ -196,7 +196,10 @@ pub fn LabPanel() -> Html {
                         .and_then(|v| v.as_string())
                 };
                 let Some(text) = text else {
-                    state.dispatch(Action::Notify(Notice::ImportFailed(name)));
+                    state.dispatch(Action::Notify(Notice::ImportFailed {
+                        name,
+                        limit_bytes: MAX_LAB_BYTES,
+                    }));
                     return;
                 };
                 match load_lab(&text) {

@@ -79,10 +79,17 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
             Lang::Fr => format!("Le diagramme fait {width} × {height} pixels : une image PNG ne pourrait le montrer que réduit au point d'être illisible. Téléchargez le SVG, qui s'agrandit sans perte."),
             Lang::En => format!("The diagram is {width} × {height} pixels: a PNG could only show it shrunk past reading. Download the SVG, which scales without loss."),
         },
-        Notice::ImportFailed(name) => match lang {
-            Lang::Fr => format!("Le fichier « {name} » n'a pas pu être ouvert (illisible, ou plus de 2 Mo) : votre code n'a pas changé."),
-            Lang::En => format!("The file “{name}” could not be opened (unreadable, or over 2 MB): your code has not changed."),
-        },
+        Notice::ImportFailed { name, limit_bytes } => {
+            let limit = if limit_bytes % (1024 * 1024) == 0 {
+                (limit_bytes / (1024 * 1024), tr(lang, "Mo", "MB"))
+            } else {
+                (limit_bytes / 1024, tr(lang, "ko", "KB"))
+            };
+            match lang {
+                Lang::Fr => format!("Le fichier « {name} » n'a pas pu être ouvert (illisible, ou plus de {} {}) : rien n'a changé.", limit.0, limit.1),
+                Lang::En => format!("The file “{name}” could not be opened (unreadable, or over {} {}): nothing has changed.", limit.0, limit.1),
+            }
+        }
         Notice::ModuleFailed(file) => match lang {
             Lang::Fr => format!("Une partie de la page ({file}) n'a pas pu être chargée : rechargez la page. Votre travail est enregistré."),
             Lang::En => format!("A part of the page ({file}) could not be loaded: reload the page. Your work is saved."),
@@ -227,7 +234,7 @@ pub fn Notices() -> Html {
                     Notice::ExportFailed(_) => ("warning", "notice-export-failed"),
                     Notice::ImageFailed(_) => ("warning", "notice-image-failed"),
                     Notice::ImageTooLarge { .. } => ("warning", "notice-image-too-large"),
-                    Notice::ImportFailed(_) => ("warning", "notice-import-failed"),
+                    Notice::ImportFailed { .. } => ("warning", "notice-import-failed"),
                     Notice::ModuleFailed(_) => ("warning", "notice-module-failed"),
                     Notice::LabFileBad(..) => ("warning", "notice-lab-file-bad"),
                     Notice::LabTemplateFailed(_) => ("warning", "notice-lab-template-failed"),

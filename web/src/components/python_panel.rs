@@ -21,7 +21,7 @@ use crate::state::{Action, CodeStatus, LearnerCode, Notice};
 pub const READ_DELAY_MS: u32 = 250;
 
 /// The largest file the import takes (bytes); the reader refuses larger code anyway.
-const MAX_IMPORT_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
+const MAX_IMPORT_BYTES: u32 = 2 * 1024 * 1024;
 
 fn marks(diagnostics: &[ReplyDiagnostic], file: &str, lang: Lang) -> Rc<Vec<Mark>> {
     Rc::new(
@@ -121,7 +121,7 @@ async fn read_files(files: Vec<web_sys::File>) -> Result<(Option<String>, Option
     let mut user_data_py = None;
     for file in files {
         let name = file.name();
-        if file.size() > MAX_IMPORT_BYTES {
+        if file.size() > f64::from(MAX_IMPORT_BYTES) {
             return Err(name);
         }
         let text = wasm_bindgen_futures::JsFuture::from(file.text())
@@ -234,7 +234,10 @@ pub fn PythonPanel() -> Html {
                             user_data_py: user_data.or(current_user_data),
                         });
                     }
-                    Err(name) => state.dispatch(Action::Notify(Notice::ImportFailed(name))),
+                    Err(name) => state.dispatch(Action::Notify(Notice::ImportFailed {
+                        name,
+                        limit_bytes: MAX_IMPORT_BYTES,
+                    })),
                 }
             });
         })
