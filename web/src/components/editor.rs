@@ -166,7 +166,7 @@ fn EditorBody(props: &EditorProps) -> Html {
                     <p class="hint">{ tr(lang, "La stack est vide : ajoutez une ressource ci-dessous.", "The stack is empty: add a resource below.") }</p>
                 }
                 <ContextProvider<RefStack> context={(*refs).clone()}>
-                    <ol class="cards">{ for cards }</ol>
+                    <ol class={classes!("cards", (!open_at_first).then_some("long"))}>{ for cards }</ol>
                 </ContextProvider<RefStack>>
                 <div class="add-resource">
                     <label for={add_id.clone()}>{ tr(lang, "Ajouter une ressource", "Add a resource") }</label>
