@@ -44,6 +44,42 @@ test('a 1,000-resource stack opens folded, and an edit in an opened card reaches
   await context.close();
 });
 
+test('before the code editor loads, a long JSON is plain text in blocks of 200 lines, whole', async () => {
+  const doc = bigStack(1000);
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await page.route('**/editor/editor.js', (route) => route.abort());
+  await h.seedStack(page, doc);
+  await page.goto(env.server.url);
+  await page.waitForSelector('#notice-module-failed', { timeout: TIMEOUT });
+  const shape = await page.evaluate(() => {
+    const el = document.querySelector('#code-json');
+    const blocks = [...el.querySelectorAll('.plain-block')];
+    blocks[0].scrollIntoView();
+    // A block far from view is not laid out: its height is its placeholder (200lh).
+    const far = blocks[Math.floor(blocks.length / 2)];
+    return {
+      text: el.textContent,
+      lines: blocks.map((b) => b.textContent.split('\n').length - (b.textContent.endsWith('\n') ? 1 : 0)),
+      firstHeight: blocks[0].getBoundingClientRect().height,
+      farHeight: far.getBoundingClientRect().height,
+      visibility: getComputedStyle(blocks[0]).contentVisibility,
+    };
+  });
+  const total = shape.text.split('\n').length - (shape.text.endsWith('\n') ? 1 : 0);
+  assert.ok(total > 10000, `the JSON of 1,000 resources is long (${total} lines)`);
+  assert.equal(shape.lines.length, Math.ceil(total / 200));
+  assert.ok(shape.lines.slice(0, -1).every((n) => n === 200), 'every block but the last is 200 lines');
+  assert.equal(shape.lines.reduce((a, b) => a + b, 0), total);
+  assert.equal(shape.visibility, 'auto');
+  assert.ok(shape.firstHeight > 1000, `a block laid out is 200 lines tall (${shape.firstHeight} px)`);
+  assert.ok(Math.abs(shape.firstHeight - shape.farHeight) < 1,
+    `a block not laid out keeps the height of 200 lines (${shape.farHeight} px against ${shape.firstHeight} px), so the scroll bar is true`);
+  const json = JSON.parse(shape.text);
+  assert.equal(Object.keys(json.resource.aws_instance).length > 0, true);
+  assert.ok(errors.every((e) => /editor\.js|Failed to fetch|ERR_FAILED/.test(e)), `only the blocked module fails: ${errors.join(' | ')}`);
+  await context.close();
+});
+
 test('a stack past the smooth size (about 2,500 resources) opens, says so, and takes an edit', async () => {
   const doc = bigStack(2500);
   const n = JSON.parse(doc).resources.length;
