@@ -45,6 +45,33 @@ test('compact cards: unset kwargs wait in "add a setting", which shows the field
   await context.close();
 });
 
+test('"fold all" puts the lab\'s forms on one screen of card heads; "unfold all" opens them again', async () => {
+  const { context, page, errors } = await h.freshPage(env.browser);
+  await openForms(page);
+  const cards = await page.locator('.cards > .card').count();
+  assert.equal(await page.locator('.card-body').count(), cards, 'the lab opens with every card open');
+  const open = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.click('#fold-all');
+  await page.waitForFunction(() => document.querySelectorAll('.card-body').length === 0, null, { timeout: TIMEOUT });
+  assert.equal(await page.locator('.cards > .card').count(), cards, 'folding keeps every card');
+  const folded = await page.evaluate(() => document.documentElement.scrollHeight);
+  env.timings.lab_forms_folded_height_px = folded;
+  assert.ok(folded <= 800 * 1.25, `folded, the lab's forms are about one screen (${folded} px, open ${open} px)`);
+  assert.equal(await page.getAttribute('#card-4 .card-toggle', 'aria-expanded'), 'false');
+  await h.screenshot(page, 'forms-folded-fr-1280');
+  // One card opened by its head, then everything again.
+  await page.click('#card-4 .card-toggle');
+  await page.waitForSelector('#card-4-body', { timeout: TIMEOUT });
+  assert.equal(await page.locator('.card-body').count(), 1);
+  await page.click('#unfold-all');
+  await page.waitForFunction((n) => document.querySelectorAll('.card-body').length === n, cards, { timeout: TIMEOUT });
+  // Folding lost nothing: an edit in a reopened card reaches the JSON.
+  await page.fill('#r-2-ingress-0--from-port', '2222');
+  await page.waitForFunction(() => document.querySelector('#code-json').editorHandle.text().includes('"from_port": 2222'), null, { timeout: TIMEOUT });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a name main.py must change says so under its field (friction 6)', async () => {
   const { context, page, errors } = await h.freshPage(env.browser);
   await openForms(page);

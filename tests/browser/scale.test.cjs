@@ -35,6 +35,9 @@ test('a 1,000-resource stack opens folded, and an edit in an opened card reaches
   await page.waitForSelector('#card-0', { timeout: TIMEOUT });
   assert.equal(await page.locator('.cards > .card').count(), 998);
   assert.equal(await page.locator('.card-body').count(), 0, 'every card folded');
+  // Building 998 forms at once would hold the page: "unfold all" is not offered here.
+  assert.equal(await page.locator('#unfold-all').count(), 0);
+  assert.equal(await page.locator('#fold-all').count(), 1);
   await page.click('#card-2 .card-toggle');
   await page.fill('#r-2-ingress-0--from-port', '2345');
   await page.waitForFunction(() => document.querySelector('#code-json').editorHandle.text().includes('"from_port": 2345'), null, { timeout: TIMEOUT });

@@ -21,6 +21,11 @@ use gloo::timers::callback::Timeout;
 /// folded (the course lab has 9).
 pub const OPEN_CARDS_UP_TO: usize = 16;
 
+/// "Unfold all" is offered up to this many resources: past it, building every card's form
+/// at once would hold the page too long (98 cards unfold in about 0.5 s in headless
+/// Chromium, release build; the time grows with the cards).
+pub const UNFOLD_ALL_UP_TO: usize = 100;
+
 /// The problems of the fields, compared by pointer (the outputs renew the `Rc` when they
 /// change).
 #[derive(Clone)]
@@ -69,6 +74,9 @@ pub fn Editor() -> Html {
 #[function_component]
 fn EditorBody(props: &EditorProps) -> Html {
     let add_kind = use_state(|| ResourceKind::SecurityGroup);
+    // "Fold all" / "unfold all": how many times pressed (cards are keyed by it, so that
+    // they start again folded or open) and the last choice.
+    let fold_all = use_state(|| (0_u32, None::<bool>));
     let lang = props.lang;
     let stack = props.stack.0.clone();
     let count = stack.resources.len();
@@ -101,12 +109,14 @@ fn EditorBody(props: &EditorProps) -> Html {
         use_memo(ref_key, move |_| RefStack(stack))
     };
     // A long stack opens folded: a card's form is built only when the learner opens it.
-    let open_at_first = count <= OPEN_CARDS_UP_TO;
+    let long = count > OPEN_CARDS_UP_TO;
+    let (presses, choice) = *fold_all;
+    let open_at_first = choice.unwrap_or(!long);
     let dispatcher = props.dispatcher.clone();
     let cards = stack.resources.iter().enumerate().map(|(index, r)| {
         let issues = by_resource.get(&index).cloned().unwrap_or_else(|| none.clone());
         html! {
-            <ResourceCard key={format!("{}-{index}", props.generation)} resource={r.clone()} {count} {index} {lang} {issues}
+            <ResourceCard key={format!("{}-{presses}-{index}", props.generation)} resource={r.clone()} {count} {index} {lang} {issues}
                 dispatcher={dispatcher.clone()} selected={props.selected == Some(index)} {open_at_first} />
         }
     });
@@ -133,6 +143,10 @@ fn EditorBody(props: &EditorProps) -> Html {
         })
     };
     let add_id = dom_id(&["add", "kind"]);
+    let fold = |open: bool| {
+        let fold_all = fold_all.clone();
+        Callback::from(move |_: MouseEvent| fold_all.set((fold_all.0.wrapping_add(1), Some(open))))
+    };
     // The zones offered are those of the region the stack's (first) provider names.
     let region = stack.resources.iter().find_map(|r| match r {
         Resource::AwsProvider(p) => p.region.clone().map(AttrValue::from),
@@ -142,6 +156,14 @@ fn EditorBody(props: &EditorProps) -> Html {
         <section class="editor" aria-labelledby="editor-title">
             <div class="section-head">
                 <h2 id="editor-title" class="section-title">{ tr(lang, "Votre stack", "Your stack") }</h2>
+                if count > 0 {
+                    <span class="fold-all">
+                        <button type="button" class="small" id="fold-all" onclick={fold(false)}>{ tr(lang, "Tout replier", "Fold all") }</button>
+                        if count <= UNFOLD_ALL_UP_TO {
+                            <button type="button" class="small" id="unfold-all" onclick={fold(true)}>{ tr(lang, "Tout déplier", "Unfold all") }</button>
+                        }
+                    </span>
+                }
                 <a class="to-outputs" href="#outputs" onclick={document::in_page_link("outputs")}>{ tr(lang, "Voir les sorties ↓", "See the outputs ↓") }</a>
             </div>
             <fieldset class="stack-settings" disabled={props.readonly}>
@@ -166,7 +188,7 @@ fn EditorBody(props: &EditorProps) -> Html {
                     <p class="hint">{ tr(lang, "La stack est vide : ajoutez une ressource ci-dessous.", "The stack is empty: add a resource below.") }</p>
                 }
                 <ContextProvider<RefStack> context={(*refs).clone()}>
-                    <ol class={classes!("cards", (!open_at_first).then_some("long"))}>{ for cards }</ol>
+                    <ol class={classes!("cards", long.then_some("long"))}>{ for cards }</ol>
                 </ContextProvider<RefStack>>
                 <div class="add-resource">
                     <label for={add_id.clone()}>{ tr(lang, "Ajouter une ressource", "Add a resource") }</label>
