@@ -197,6 +197,30 @@ test('the toolbar is one row at 1280 px with one primary action; the code marks 
   assert.equal(await page.locator('.toolbar button.primary').count(), 1);
   assert.equal(await page.locator('.toolbar #download-json').count(), 0, 'cdk.tf.json downloads from its panel');
   assert.equal(await page.isVisible('#lang-select'), false, 'language and theme out of the way');
+  // The pickers show their choices whole, in both languages: each option's text, in the
+  // select's font, fits its box less its padding and arrow.
+  for (const lang of ['fr', 'en']) {
+    if (lang === 'en') {
+      await h.chooseSetting(page, '#lang-select', 'en');
+      await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: TIMEOUT });
+    }
+    const cut = await page.evaluate(() => {
+      const ctx = document.createElement('canvas').getContext('2d');
+      const out = [];
+      for (const id of ['example-select', 'export-kind']) {
+        const sel = document.getElementById(id);
+        const st = getComputedStyle(sel);
+        ctx.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+        const room = sel.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) - 16;
+        for (const o of sel.options) {
+          const w = ctx.measureText(o.text).width;
+          if (w > room) out.push(`${id}: "${o.text}" ${Math.round(w)} px > ${Math.round(room)} px`);
+        }
+      }
+      return out;
+    });
+    assert.deepEqual(cut, [], `${lang}: a choice cut in the toolbar`);
+  }
   // A form edit: the JSON marks the changed line and shows it.
   await page.fill('#r-2-ingress-0--from-port', '2222');
   await page.waitForSelector('#code-json .cm-changed-line', { timeout: TIMEOUT });
