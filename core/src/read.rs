@@ -131,6 +131,10 @@ pub struct CodeLayout {
     pub imports_end: usize,
     /// Names the module imports (classes, blocks, modules, constants...).
     pub imported: BTreeSet<String>,
+    /// For each module named by a top-level `from MODULE import a, b` (the first such
+    /// statement; not `import *`, not relative), the byte offset just after its last name:
+    /// where `, C` adds a class to it.
+    pub import_from_ends: BTreeMap<String, usize>,
     /// The value of each module-level string constant (`USER_DATA = """..."""`).
     pub constants: BTreeMap<String, (usize, usize)>,
 }
@@ -684,6 +688,15 @@ impl<'s> Reader<'s> {
                     self.import_from(i);
                     if class_def.is_none() {
                         self.layout.imports_end = usize::from(i.range.end());
+                    }
+                    let relative = i.level > 0;
+                    if let (Some(module), Some(last), false) = (&i.module, i.names.last(), relative) {
+                        if last.name.as_str() != "*" {
+                            self.layout
+                                .import_from_ends
+                                .entry(module.as_str().to_owned())
+                                .or_insert(usize::from(last.range.end()));
+                        }
                     }
                     for alias in &i.names {
                         self.layout

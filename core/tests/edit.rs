@@ -95,6 +95,18 @@ fn a_new_kwarg_a_new_rule_field_and_a_new_resource_are_added_in_place() {
         edited.contains("from cdktf_cdktf_provider_aws.ebs_snapshot import EbsSnapshot"),
         "{edited}"
     );
+    // A block class of a module already imported joins that import, not a second line.
+    assert!(
+        edited.contains(
+            "from cdktf_cdktf_provider_aws.instance import Instance, InstanceRootBlockDevice, InstanceMetadataOptions\n"
+        ),
+        "{edited}"
+    );
+    assert_eq!(
+        edited.matches("from cdktf_cdktf_provider_aws.instance import").count(),
+        1,
+        "{edited}"
+    );
     assert!(
         edited.contains("EbsSnapshot(self, \"backup\", volume_id=vol.id, description=\"sauvegarde\")"),
         "{edited}"
@@ -111,8 +123,31 @@ fn a_new_kwarg_a_new_rule_field_and_a_new_resource_are_added_in_place() {
             "egress=[",
             "root_block_device=",
             "web-server\"})",
+            "import Instance,",
         ],
     );
+}
+
+#[test]
+fn a_class_joins_a_parenthesized_import_of_its_module() {
+    let code = commented_lab().replace(
+        "from cdktf_cdktf_provider_aws.instance import Instance, InstanceRootBlockDevice\n",
+        "from cdktf_cdktf_provider_aws.instance import (\n    Instance,\n    InstanceRootBlockDevice,  # le disque\n)\n",
+    );
+    let mut stack = stack_of(&code);
+    if let Resource::Instance(inst) = &mut stack.resources[4] {
+        inst.metadata_options = Some(ec2_playground_core::MetadataOptions {
+            http_tokens: Some("required".into()),
+            ..Default::default()
+        });
+    }
+    let edited = apply_edit(&code, None, &stack).expect("placed");
+    assert!(
+        edited.contains("    InstanceRootBlockDevice, InstanceMetadataOptions,  # le disque\n)\n"),
+        "{edited}"
+    );
+    assert_eq!(edited.matches("InstanceMetadataOptions").count(), 2, "{edited}");
+    assert_eq!(stack_of(&edited), stack);
 }
 
 #[test]
