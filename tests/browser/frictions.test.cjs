@@ -12,6 +12,28 @@ const TIMEOUT = 60000;
 const env = h.suite('frictions-timings.json');
 const LAB = JSON.parse(fs.readFileSync(path.join(h.ROOT, 'tests/fixtures/ec2-lab/stack.json'), 'utf8'));
 
+/**
+ * The choices of the toolbar's pickers (examples, project kind) that do not show whole:
+ * each option's text, in the select's font, against its box less padding and arrow.
+ */
+function cutChoices(page) {
+  return page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    const out = [];
+    for (const id of ['example-select', 'export-kind']) {
+      const sel = document.getElementById(id);
+      const st = getComputedStyle(sel);
+      ctx.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+      const room = sel.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) - 16;
+      for (const o of sel.options) {
+        const w = ctx.measureText(o.text).width;
+        if (w > room) out.push(`${id}: "${o.text}" ${Math.round(w)} px > ${Math.round(room)} px`);
+      }
+    }
+    return out;
+  });
+}
+
 async function openForms(page, url) {
   await page.goto(url || env.server.url);
   await page.waitForSelector('#code-json', { timeout: TIMEOUT });
@@ -204,21 +226,7 @@ test('the toolbar is one row at 1280 px with one primary action; the code marks 
       await h.chooseSetting(page, '#lang-select', 'en');
       await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: TIMEOUT });
     }
-    const cut = await page.evaluate(() => {
-      const ctx = document.createElement('canvas').getContext('2d');
-      const out = [];
-      for (const id of ['example-select', 'export-kind']) {
-        const sel = document.getElementById(id);
-        const st = getComputedStyle(sel);
-        ctx.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
-        const room = sel.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) - 16;
-        for (const o of sel.options) {
-          const w = ctx.measureText(o.text).width;
-          if (w > room) out.push(`${id}: "${o.text}" ${Math.round(w)} px > ${Math.round(room)} px`);
-        }
-      }
-      return out;
-    });
+    const cut = await cutChoices(page);
     assert.deepEqual(cut, [], `${lang}: a choice cut in the toolbar`);
   }
   // A form edit: the JSON marks the changed line and shows it.
