@@ -90,6 +90,15 @@ test('"fold all" puts the lab\'s forms on one screen of card heads; "unfold all"
   // Folding lost nothing: an edit in a reopened card reaches the JSON.
   await page.fill('#r-2-ingress-0--from-port', '2222');
   await page.waitForFunction(() => document.querySelector('#code-json').editorHandle.text().includes('"from_port": 2222'), null, { timeout: TIMEOUT });
+  // The choice is for the stack it was made on: another stack opens as it would anyway.
+  await page.click('#fold-all');
+  await page.waitForFunction(() => document.querySelectorAll('.card-body').length === 0, null, { timeout: TIMEOUT });
+  await page.selectOption('#example-select', 'two-azs');
+  await page.click('#load-example');
+  await page.waitForFunction(() => document.querySelector('#code-json').editorHandle.text().includes('"from_port": 2222') === false, null, { timeout: TIMEOUT });
+  const loaded = await page.locator('.cards > .card').count();
+  assert.ok(loaded > 0 && loaded <= 16);
+  await page.waitForFunction((n) => document.querySelectorAll('.card-body').length === n, loaded, { timeout: TIMEOUT });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -75,8 +75,9 @@ pub fn Editor() -> Html {
 fn EditorBody(props: &EditorProps) -> Html {
     let add_kind = use_state(|| ResourceKind::SecurityGroup);
     // "Fold all" / "unfold all": how many times pressed (cards are keyed by it, so that
-    // they start again folded or open) and the last choice.
-    let fold_all = use_state(|| (0_u32, None::<bool>));
+    // they start again folded or open) and the last choice, with the stack's generation it
+    // was made for (another stack opens as it would anyway).
+    let fold_all = use_state(|| (0_u32, None::<(bool, u64)>));
     let lang = props.lang;
     let stack = props.stack.0.clone();
     let count = stack.resources.len();
@@ -111,7 +112,10 @@ fn EditorBody(props: &EditorProps) -> Html {
     // A long stack opens folded: a card's form is built only when the learner opens it.
     let long = count > OPEN_CARDS_UP_TO;
     let (presses, choice) = *fold_all;
-    let open_at_first = choice.unwrap_or(!long);
+    let open_at_first = match choice {
+        Some((open, generation)) if generation == props.generation => open && count <= UNFOLD_ALL_UP_TO,
+        _ => !long,
+    };
     let dispatcher = props.dispatcher.clone();
     let cards = stack.resources.iter().enumerate().map(|(index, r)| {
         let issues = by_resource.get(&index).cloned().unwrap_or_else(|| none.clone());
@@ -145,7 +149,8 @@ fn EditorBody(props: &EditorProps) -> Html {
     let add_id = dom_id(&["add", "kind"]);
     let fold = |open: bool| {
         let fold_all = fold_all.clone();
-        Callback::from(move |_: MouseEvent| fold_all.set((fold_all.0.wrapping_add(1), Some(open))))
+        let generation = props.generation;
+        Callback::from(move |_: MouseEvent| fold_all.set((fold_all.0.wrapping_add(1), Some((open, generation)))))
     };
     // The zones offered are those of the region the stack's (first) provider names.
     let region = stack.resources.iter().find_map(|r| match r {
