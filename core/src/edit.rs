@@ -362,13 +362,11 @@ pub fn apply_edit(main_py: &str, user_data_py: Option<&str>, new: &Stack) -> Res
                     .then_some("cdktf")
             });
         match (module, name.as_str()) {
-            // Beside the classes already imported from its module, as a person would add it.
-            (Some(m), _) if old_out.layout.import_from_ends.contains_key(m) => {
-                if let Some(&at) = old_out.layout.import_from_ends.get(m) {
-                    edits.list.push((at, at, format!(", {name}")));
-                }
-            }
-            (Some(m), _) => head.push_str(&format!("\nfrom {m} import {name}")),
+            (Some(m), _) => match old_out.layout.import_from_ends.get(m) {
+                // Beside the classes already imported from its module, as a person would add it.
+                Some(&at) => edits.list.push((at, at, format!(", {name}"))),
+                None => head.push_str(&format!("\nfrom {m} import {name}")),
+            },
             (None, "base64") => head.push_str("\nimport base64"),
             (None, "Construct") => head.push_str("\nfrom constructs import Construct"),
             _ => {}
