@@ -5,8 +5,15 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 source scripts/versions.sh
+# No incremental caches (1.5 GB of target/ for a run that compiles everything once): a CI
+# machine once ran out of disk in this script.
+export CARGO_INCREMENTAL=0
 start=$(date +%s)
-step() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+# Each step also prints the disk left and the size of target/: a CI run once died of a full disk.
+step() {
+  printf '\n== %s (%ss; disk free %s, target/ %s)\n' "$*" "$(( $(date +%s) - start ))" \
+    "$(df -h --output=avail . | tail -1 | tr -d ' ')" "$(du -sh target 2>/dev/null | cut -f1 || echo 0)"
+}
 
 step "setup"
 scripts/setup.sh
