@@ -182,7 +182,7 @@ test('embeds: a read-only frame shows the outputs first; main.py downloads (fric
   await context.close();
 });
 
-test('on a phone (360 px) the toolbar takes three rows, nothing overlapping, in both languages', async () => {
+test('on a phone (360 px) the toolbar takes three rows, nothing overlapping or cut, in both languages', async () => {
   for (const locale of ['fr-FR', 'en-GB']) {
     const { context, page, errors } = await h.freshPage(env.browser, { locale, width: 360, height: 800 });
     await page.goto(env.server.url);
@@ -208,6 +208,10 @@ test('on a phone (360 px) the toolbar takes three rows, nothing overlapping, in 
     assert.deepEqual(layout.outside, [], locale);
     assert.ok(layout.rows <= 3, `${locale}: ${layout.rows} rows`);
     assert.ok(layout.height < 140, `${locale}: toolbar ${layout.height} px high`);
+    // Each picker shows its longest choice whole ("Lab du m" and "cdktf (le cour" were cut).
+    assert.deepEqual(await cutChoices(page), [], `${locale}: a choice cut in the toolbar`);
+    // The download button's short text still names the project for a screen reader.
+    assert.match(await page.getAttribute('#download-zip', 'aria-label'), locale === 'fr-FR' ? /Télécharger le projet/ : /Download the project/);
     env.timings[`toolbar_360_height_px_${locale}`] = layout.height;
     await h.screenshot(page, `toolbar-${locale.slice(0, 2)}-360`);
     assert.deepEqual(errors, []);

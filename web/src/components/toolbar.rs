@@ -7,6 +7,7 @@ use ec2_playground_core::{export_project_as, with_learner_code, zip_project, Lan
 use yew::prelude::*;
 
 use crate::app::AppContext;
+use crate::components::icon::Icon;
 use crate::examples::Example;
 use crate::i18n::tr;
 use crate::services::{clipboard, document, download, location};
@@ -204,10 +205,13 @@ pub fn Toolbar() -> Html {
                     <button type="button" id="download-zip" class="primary" onclick={on_zip} disabled={blocked || app.outputs.good_stack.is_none()}
                         title={blocked_title}
                         aria-label={format!("{} : {}", tr(lang, "Télécharger le projet (zip)", "Download the project (zip)"), kind_label(*kind, lang))}>
-                        { tr(lang, "Télécharger le projet", "Download the project") }
+                        { tr(lang, "Télécharger", "Download") }<span class="wide-only">{ tr(lang, " le projet", " the project") }</span>
                     </button>
                     <details class="menu export-info">
-                        <summary id="export-info-summary">{ tr(lang, "cdktf archivé", "cdktf archived") }</summary>
+                        <summary id="export-info-summary">
+                            <span class="narrow-only">{ Icon::Info.render() }</span>
+                            <span class="hide-when-narrow">{ tr(lang, "cdktf archivé", "cdktf archived") }</span>
+                        </summary>
                         <p class="export-note menu-body" id="export-note">
                             { tr(lang, "cdktf est archivé depuis décembre 2025 ; deux suites : Terraform pur (HCL) ou CDK Terrain, au choix dans la liste à gauche.",
                                 "cdktf is archived since December 2025; two ways on: plain Terraform (HCL) or CDK Terrain, to choose in the list on the left.") }
