@@ -182,40 +182,47 @@ test('embeds: a read-only frame shows the outputs first; main.py downloads (fric
   await context.close();
 });
 
-test('on a phone (360 px) the toolbar takes three rows, nothing overlapping or cut, in both languages', async () => {
-  for (const locale of ['fr-FR', 'en-GB']) {
-    const { context, page, errors } = await h.freshPage(env.browser, { locale, width: 360, height: 800 });
-    await page.goto(env.server.url);
-    await page.waitForSelector('#code-json', { timeout: TIMEOUT });
-    const layout = await page.evaluate(() => {
-      const box = (s) => document.querySelector(s).getBoundingClientRect();
-      const parts = ['.toolbar .title', '#export-info-summary', '#settings > summary', '#example-select', '#load-example',
-        '#reset', '#share', '#export-kind', '#download-zip'];
-      const boxes = parts.map((s) => [s, box(s)]);
-      const overlaps = [];
-      for (let i = 0; i < boxes.length; i++) {
-        for (let j = i + 1; j < boxes.length; j++) {
-          const [a, p] = boxes[i];
-          const [b, q] = boxes[j];
-          if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1) overlaps.push(`${a} / ${b}`);
+test('under 1000 px the toolbar takes two or three rows (phone to tablet), nothing overlapping or cut, in both languages', async () => {
+  // Pickers keep the width of their longest choice and grow into what is left.
+  // width: most rows (320 and 360 px: phones; 481: a big phone; 768: a tablet or a frame).
+  for (const [width, most] of [[360, 3], [320, 3], [481, 3], [768, 2]]) {
+    for (const locale of ['fr-FR', 'en-GB']) {
+      const { context, page, errors } = await h.freshPage(env.browser, { locale, width, height: 800 });
+      await page.goto(env.server.url);
+      await page.waitForSelector('#code-json', { timeout: TIMEOUT });
+      const layout = await page.evaluate(() => {
+        const box = (s) => document.querySelector(s).getBoundingClientRect();
+        const parts = ['.toolbar .title', '#export-info-summary', '#settings > summary', '#example-select', '#load-example',
+          '#reset', '#share', '#export-kind', '#download-zip'];
+        const boxes = parts.map((s) => [s, box(s)]);
+        const overlaps = [];
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const [a, p] = boxes[i];
+            const [b, q] = boxes[j];
+            if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1) overlaps.push(`${a} / ${b}`);
+          }
         }
+        const rows = new Set(boxes.map(([, r]) => Math.round((r.top + r.bottom) / 2 / 10))).size;
+        const outside = boxes.filter(([, r]) => r.right > window.innerWidth + 0.5).map(([s]) => s);
+        return { height: box('.toolbar').height, overlaps, rows, outside };
+      });
+      const at = `${locale} at ${width} px`;
+      assert.deepEqual(layout.overlaps, [], at);
+      assert.deepEqual(layout.outside, [], at);
+      assert.ok(layout.rows <= most, `${at}: ${layout.rows} rows`);
+      assert.ok(layout.height < 30 + 40 * most, `${at}: toolbar ${layout.height} px high`);
+      // Each picker shows its longest choice whole (at 360 px "Lab du m" and "cdktf (le cour" were cut).
+      assert.deepEqual(await cutChoices(page), [], `${at}: a choice cut in the toolbar`);
+      // The download button's short text on a phone still names the project for a screen reader.
+      assert.match(await page.getAttribute('#download-zip', 'aria-label'), locale === 'fr-FR' ? /Télécharger le projet/ : /Download the project/);
+      if (width === 360) {
+        env.timings[`toolbar_360_height_px_${locale}`] = layout.height;
+        await h.screenshot(page, `toolbar-${locale.slice(0, 2)}-360`);
       }
-      const rows = new Set(boxes.map(([, r]) => Math.round((r.top + r.bottom) / 2 / 10))).size;
-      const outside = boxes.filter(([, r]) => r.right > window.innerWidth + 0.5).map(([s]) => s);
-      return { height: box('.toolbar').height, overlaps, rows, outside };
-    });
-    assert.deepEqual(layout.overlaps, [], locale);
-    assert.deepEqual(layout.outside, [], locale);
-    assert.ok(layout.rows <= 3, `${locale}: ${layout.rows} rows`);
-    assert.ok(layout.height < 140, `${locale}: toolbar ${layout.height} px high`);
-    // Each picker shows its longest choice whole ("Lab du m" and "cdktf (le cour" were cut).
-    assert.deepEqual(await cutChoices(page), [], `${locale}: a choice cut in the toolbar`);
-    // The download button's short text still names the project for a screen reader.
-    assert.match(await page.getAttribute('#download-zip', 'aria-label'), locale === 'fr-FR' ? /Télécharger le projet/ : /Download the project/);
-    env.timings[`toolbar_360_height_px_${locale}`] = layout.height;
-    await h.screenshot(page, `toolbar-${locale.slice(0, 2)}-360`);
-    assert.deepEqual(errors, []);
-    await context.close();
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
   }
 });
 
