@@ -30,6 +30,17 @@ fn untouched_lines_kept(before: &str, after: &str, changed: &[&str]) {
     }
 }
 
+/// The lab's instance (resource 4) asks for IMDSv2: `metadata_options` with `http_tokens`
+/// "required", a block whose class (`InstanceMetadataOptions`) the lab does not import.
+fn require_imdsv2(stack: &mut Stack) {
+    if let Resource::Instance(inst) = &mut stack.resources[4] {
+        inst.metadata_options = Some(ec2_playground_core::MetadataOptions {
+            http_tokens: Some("required".into()),
+            ..Default::default()
+        });
+    }
+}
+
 #[test]
 fn a_port_changed_in_the_form_changes_only_that_number() {
     let code = commented_lab();
@@ -54,12 +65,9 @@ fn a_port_changed_in_the_form_changes_only_that_number() {
 fn a_new_kwarg_a_new_rule_field_and_a_new_resource_are_added_in_place() {
     let code = commented_lab();
     let mut stack = stack_of(&code);
+    require_imdsv2(&mut stack);
     if let Resource::Instance(inst) = &mut stack.resources[4] {
         inst.monitoring = Some(true);
-        inst.metadata_options = Some(ec2_playground_core::MetadataOptions {
-            http_tokens: Some("required".into()),
-            ..Default::default()
-        });
     }
     if let Resource::SecurityGroup(sg) = &mut stack.resources[2] {
         if let Some(rules) = sg.egress.as_mut() {
@@ -135,12 +143,7 @@ fn a_class_joins_a_parenthesized_import_of_its_module() {
         "from cdktf_cdktf_provider_aws.instance import (\n    Instance,\n    InstanceRootBlockDevice,  # le disque\n)\n",
     );
     let mut stack = stack_of(&code);
-    if let Resource::Instance(inst) = &mut stack.resources[4] {
-        inst.metadata_options = Some(ec2_playground_core::MetadataOptions {
-            http_tokens: Some("required".into()),
-            ..Default::default()
-        });
-    }
+    require_imdsv2(&mut stack);
     let edited = apply_edit(&code, None, &stack).expect("placed");
     assert!(
         edited.contains("    InstanceRootBlockDevice, InstanceMetadataOptions,  # le disque\n)\n"),
