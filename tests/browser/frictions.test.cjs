@@ -182,10 +182,11 @@ test('embeds: a read-only frame shows the outputs first; main.py downloads (fric
   await context.close();
 });
 
-test('under 1000 px the toolbar takes two or three rows (phone to tablet), nothing overlapping or cut, in both languages', async () => {
+test('under 1240 px the toolbar takes two or three rows (phone to small laptop), nothing overlapping, cut or past the edge, in both languages', async () => {
   // Pickers keep the width of their longest choice and grow into what is left.
-  // width: most rows (320 and 360 px: phones; 481: a big phone; 768: a tablet or a frame).
-  for (const [width, most] of [[360, 3], [320, 3], [481, 3], [768, 2]]) {
+  // width: most rows (320 and 360 px: phones; 481: a big phone; 768: a tablet or a frame;
+  // 1000 and 1239: a small laptop, where one row ran past the edge).
+  for (const [width, most] of [[360, 3], [320, 3], [481, 3], [768, 2], [1000, 2], [1239, 2]]) {
     for (const locale of ['fr-FR', 'en-GB']) {
       const { context, page, errors } = await h.freshPage(env.browser, { locale, width, height: 800 });
       await page.goto(env.server.url);
@@ -205,11 +206,12 @@ test('under 1000 px the toolbar takes two or three rows (phone to tablet), nothi
         }
         const rows = new Set(boxes.map(([, r]) => Math.round((r.top + r.bottom) / 2 / 10))).size;
         const outside = boxes.filter(([, r]) => r.right > window.innerWidth + 0.5).map(([s]) => s);
-        return { height: box('.toolbar').height, overlaps, rows, outside };
+        return { height: box('.toolbar').height, overlaps, rows, outside, sideways: document.documentElement.scrollWidth > window.innerWidth };
       });
       const at = `${locale} at ${width} px`;
       assert.deepEqual(layout.overlaps, [], at);
       assert.deepEqual(layout.outside, [], at);
+      assert.equal(layout.sideways, false, `${at}: the page scrolls sideways`);
       assert.ok(layout.rows <= most, `${at}: ${layout.rows} rows`);
       assert.ok(layout.height < 30 + 40 * most, `${at}: toolbar ${layout.height} px high`);
       // Each picker shows its longest choice whole (at 360 px "Lab du m" and "cdktf (le cour" were cut).
@@ -256,4 +258,48 @@ test('the toolbar is one row at 1280 px with one primary action; the code marks 
   await h.screenshot(page, 'toolbar-fr-1280');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('typing under 1000 px keeps the page where the learner types (the JSON below marks the change without moving it)', async () => {
+  const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const json = (page, text) => page.waitForFunction((t) => {
+    const view = document.querySelector('#code-json');
+    return view && view.editorHandle && view.editorHandle.text().includes(t);
+  }, text, { timeout: TIMEOUT });
+  // A form at 768 px: the panels are one under the other (each keystroke carried the page
+  // 3,000 px down to the JSON).
+  {
+    const { context, page, errors } = await h.freshPage(env.browser, { width: 768, height: 800 });
+    await openForms(page);
+    await page.locator('#r-2-ingress-0--from-port').scrollIntoViewIfNeeded();
+    await page.click('#r-2-ingress-0--from-port');
+    await page.keyboard.press('End');
+    const before = await page.evaluate(() => window.scrollY);
+    await page.keyboard.type('2');
+    await json(page, '"from_port": 222,');
+    await frames(page);
+    assert.equal(await page.evaluate(() => window.scrollY), before, 'the page did not move');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'r-2-ingress-0--from-port');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // main.py at 360 px.
+  {
+    const { context, page, errors } = await h.freshPage(env.browser, { width: 360, height: 780 });
+    await page.goto(env.server.url);
+    await json(page, 'aws_instance');
+    await page.waitForFunction(() => (document.querySelector('#code-python') || {}).editorHandle, null, { timeout: TIMEOUT });
+    await page.evaluate(() => {
+      const handle = document.querySelector('#code-python').editorHandle;
+      handle.focusAt(handle.text().indexOf('from_port=22') + 'from_port=22'.length);
+    });
+    await frames(page);
+    const before = await page.evaluate(() => window.scrollY);
+    await page.keyboard.type('0');
+    await json(page, '"from_port": 220,');
+    await frames(page);
+    assert.equal(await page.evaluate(() => window.scrollY), before, 'the page did not move');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });

@@ -116,6 +116,24 @@ export function createEditor(parent, options) {
     state: EditorState.create({ doc: options.doc || '', extensions }),
   });
   let clearMarks = null;
+  /** Brings the line at `pos` into the editor's own scroll box, and never scrolls the page:
+   * EditorView.scrollIntoView scrolls every scrolling ancestor, so when the panels are one
+   * under the other, each keystroke in a form carried the page away to the JSON. */
+  function scrollOwnBoxTo(pos) {
+    view.requestMeasure({
+      read() {
+        const block = view.lineBlockAt(pos);
+        const box = view.scrollDOM;
+        const offset = view.contentDOM.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+        return { top: block.top + offset, bottom: block.bottom + offset, scroll: box.scrollTop, height: box.clientHeight };
+      },
+      write({ top, bottom, scroll, height }) {
+        const margin = 24;
+        if (top < scroll) view.scrollDOM.scrollTop = Math.max(0, top - margin);
+        else if (bottom > scroll + height) view.scrollDOM.scrollTop = bottom - height + margin;
+      },
+    });
+  }
   const handle = {
     /** Replaces the text (a stack change), keeping the cursor and scroll where they can be;
      * with `mark`, the changed lines are marked for two seconds and scrolled into view. */
@@ -132,10 +150,10 @@ export function createEditor(parent, options) {
         const last = doc.lineAt(Math.max(change.from, end - (end > change.from ? 1 : 0))).number;
         for (let n = first; n <= Math.min(last, first + 200); n++) builder.add(doc.line(n).from, doc.line(n).from, changedLine);
         effects.push(markChanged.of(builder.finish()));
-        effects.push(EditorView.scrollIntoView(Math.min(change.from, text.length), { y: 'nearest' }));
       }
       view.dispatch({ changes: change, effects, annotations: external.of(true) });
       if (mark) {
+        scrollOwnBoxTo(Math.min(change.from, text.length));
         clearTimeout(clearMarks);
         clearMarks = setTimeout(() => view.dispatch({ effects: markChanged.of(Decoration.none) }), 2000);
       }
