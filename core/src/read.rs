@@ -353,6 +353,39 @@ fn expects(kind: Kind) -> Text {
 
 /// The closest of `candidates` to `word` (Levenshtein distance at most 3), for "did you
 /// mean".
+/// Python's built-in functions a learner may call in `main.py` (`print` to see a value):
+/// they run in Python, so calling one is no NameError, but they make no resource.
+/// Source: the Python 3.11 library reference, "Built-in Functions".
+const PYTHON_BUILTINS: &[&str] = &[
+    "abs",
+    "all",
+    "any",
+    "bool",
+    "dict",
+    "enumerate",
+    "float",
+    "format",
+    "input",
+    "int",
+    "isinstance",
+    "len",
+    "list",
+    "max",
+    "min",
+    "open",
+    "print",
+    "range",
+    "repr",
+    "round",
+    "set",
+    "sorted",
+    "str",
+    "sum",
+    "tuple",
+    "type",
+    "zip",
+];
+
 fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     fn distance(a: &str, b: &str) -> usize {
         let b: Vec<char> = b.chars().collect();
@@ -1206,9 +1239,32 @@ impl<'s> Reader<'s> {
         if let Expr::Call(call) = value {
             if let Some(f) = dotted(&call.func) {
                 let head = f.split('.').next().unwrap_or_default();
+                if !self.names.contains_key(head) && PYTHON_BUILTINS.contains(&f.as_str()) {
+                    // print(...) runs in Python; it is not a NameError, but it makes no
+                    // resource, and the playground reads only what does.
+                    self.unsupported(
+                        call.range(),
+                        &format!("l'appel {f}(...)"),
+                        &format!("the call {f}(...)"),
+                        Text::new(
+                            "retirez-le : il ne change pas la stack (cdktf synth n'en garde rien)",
+                            "remove it: it does not change the stack (cdktf synth keeps nothing of it)",
+                        ),
+                    );
+                    return;
+                }
                 if !self.names.contains_key(head) {
                     let known = schema::CLASSES.iter().map(|c| c.class);
+                    let module_of = |c: &str| schema::CLASSES.iter().find(|k| k.class == c).map(|k| k.module);
                     let hint = match closest(&f, known) {
+                        // The right name, not imported (TerraformOutput without its import).
+                        Some(c) if c == f => {
+                            let module = module_of(c).unwrap_or("cdktf");
+                            Text::new(
+                                format!("importez-le : from {module} import {c}"),
+                                format!("import it: from {module} import {c}"),
+                            )
+                        }
                         Some(c) => Text::new(
                             format!("vouliez-vous dire {c} ? importez-le"),
                             format!("did you mean {c}? import it"),

@@ -376,6 +376,19 @@ fn a_missing_required_kwarg_and_an_undefined_name_are_refused() {
     assert_eq!(code, "py-undefined-name");
     assert_eq!(message, "KeyPar is not defined (NameError)");
     assert_eq!(hint, "did you mean KeyPair? import it");
+    // The right class without its import: the import to write, not "did you mean" itself.
+    let (code, _, _, message, hint) = only_error(&program("        KeyPair(self, \"k\", public_key=\"x\")"));
+    assert_eq!(code, "py-undefined-name");
+    assert_eq!(message, "KeyPair is not defined (NameError)");
+    assert_eq!(hint, "import it: from cdktf_cdktf_provider_aws.key_pair import KeyPair");
+    // print(...) is Python's own: not a NameError, and no import to suggest.
+    let (code, line, _, message, hint) = only_error(&program("        print(\"bonjour\")"));
+    assert_eq!((code.as_str(), line), ("py-unsupported", 12));
+    assert_eq!(message, "the playground does not read the call print(...)");
+    assert_eq!(
+        hint,
+        "remove it: it does not change the stack (cdktf synth keeps nothing of it)"
+    );
 }
 
 #[test]
