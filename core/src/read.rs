@@ -351,8 +351,6 @@ fn expects(kind: Kind) -> Text {
     }
 }
 
-/// The closest of `candidates` to `word` (Levenshtein distance at most 3), for "did you
-/// mean".
 /// Python's built-in functions a learner may call in `main.py` (`print` to see a value):
 /// they run in Python, so calling one is no NameError, but they make no resource.
 /// Source: the Python 3.11 library reference, "Built-in Functions".
@@ -386,6 +384,8 @@ const PYTHON_BUILTINS: &[&str] = &[
     "zip",
 ];
 
+/// The closest of `candidates` to `word` (Levenshtein distance at most 3), for "did you
+/// mean".
 fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     fn distance(a: &str, b: &str) -> usize {
         let b: Vec<char> = b.chars().collect();
@@ -1255,21 +1255,18 @@ impl<'s> Reader<'s> {
                 }
                 if !self.names.contains_key(head) {
                     let known = schema::CLASSES.iter().map(|c| c.class);
-                    let module_of = |c: &str| schema::CLASSES.iter().find(|k| k.class == c).map(|k| k.module);
-                    let hint = match closest(&f, known) {
-                        // The right name, not imported (TerraformOutput without its import).
-                        Some(c) if c == f => {
-                            let module = module_of(c).unwrap_or("cdktf");
-                            Text::new(
-                                format!("importez-le : from {module} import {c}"),
-                                format!("import it: from {module} import {c}"),
-                            )
-                        }
-                        Some(c) => Text::new(
+                    let exact = schema::CLASSES.iter().find(|c| c.class == f);
+                    let hint = match (exact, closest(&f, known)) {
+                        // The right class, not imported (TerraformOutput without its import).
+                        (Some(class), _) => Text::new(
+                            format!("importez-le : from {} import {}", class.module, class.class),
+                            format!("import it: from {} import {}", class.module, class.class),
+                        ),
+                        (None, Some(c)) => Text::new(
                             format!("vouliez-vous dire {c} ? importez-le"),
                             format!("did you mean {c}? import it"),
                         ),
-                        None => Text::new(
+                        (None, None) => Text::new(
                             format!("importez {f} (from cdktf_cdktf_provider_aws.<module> import {f})"),
                             format!("import {f} (from cdktf_cdktf_provider_aws.<module> import {f})"),
                         ),
